@@ -69,20 +69,4 @@ public record SloPolicy(Map<Priority, Duration> slo, Map<Priority, Duration> flo
     public Instant earliestAllowedDeadline(Priority priority, Instant ingestedAt) {
         return ingestedAt.plus(floor.get(priority));
     }
-
-    /**
-     * The deadline that applies: the requested one when it is earlier than the default, else the default. A
-     * request earlier than the floor is the caller's validation error, not silently moved.
-     */
-    public Instant effectiveDeadline(Priority priority, Instant ingestedAt, Instant requested) {
-        Instant byDefault = defaultDeadline(priority, ingestedAt);
-        if (requested == null || requested.isAfter(byDefault)) {
-            return byDefault;
-        }
-        if (requested.isBefore(earliestAllowedDeadline(priority, ingestedAt))) {
-            throw new IllegalArgumentException("requested deadline " + requested + " is earlier than the "
-                    + priority + " floor " + floor.get(priority) + " after ingest " + ingestedAt);
-        }
-        return requested;
-    }
 }

@@ -1,0 +1,32 @@
+package io.eventgateway.application.ingest;
+
+/** Where an event was durably stored: the receipt a producer gets, and what recovery re-drives from. */
+public sealed interface StoredLocation {
+
+    /** A short machine-readable description, e.g. {@code eg.p30/3/1234} or an S3 key. */
+    String describe();
+
+    /** The primary cluster's lane topic (or the rollout cluster's, which serves the same role). */
+    record Primary(String cluster, String topic, int partition, long offset) implements StoredLocation {
+        @Override
+        public String describe() {
+            return topic + "/" + partition + "/" + offset;
+        }
+    }
+
+    /** The alternate cluster's failed-writes topic. */
+    record Alternate(String topic, int partition, long offset) implements StoredLocation {
+        @Override
+        public String describe() {
+            return topic + "/" + partition + "/" + offset;
+        }
+    }
+
+    /** An S3 spool object holding the event among others of its batch. */
+    record Spool(String bucket, String key) implements StoredLocation {
+        @Override
+        public String describe() {
+            return "s3://" + bucket + "/" + key;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.eventgateway.bootstrap.runtime;
+
+import io.eventgateway.bootstrap.local.LocalInfrastructure;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running gateway process: the Micronaut context for its roles and, when no Kafka cluster is configured and
+ * every role runs here, the embedded infrastructure it stands on. Closing it stops the context first, then the
+ * infrastructure, so no role outlives the broker it writes to.
+ */
+public final class GatewayRuntime implements AutoCloseable {
+
+    /** The property that says which Kafka cluster is primary (micronaut-kafka's own key). */
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayRuntime.class);
+
+    private final ApplicationContext context;
+    private final LocalInfrastructure infrastructure;
+
+    private GatewayRuntime(ApplicationContext context, LocalInfrastructure infrastructure) {
+        this.context = context;
+        this.infrastructure = infrastructure;
+    }
+
+    public static GatewayRuntime start(LaunchOptions options) {
+        String[] environments = options.roles().environmentNames();
+        Map<String, Object> properties = new HashMap<>(options.properties());
+        LocalInfrastructure infrastructure = null;
+        if (configuredBrokers(environments, properties).isEmpty()) {
+            if (!options.roles().isAll()) {
+                throw new IllegalStateException("no Kafka cluster configured for --role " + options.roles()
+                        + ": set KAFKA_BOOTSTRAP_SERVERS (or kafka.bootstrap.servers), or run --role all for the"
+                        + " embedded one");
+            }
+            infrastructure = LocalInfrastructure.start(options.dataDir());
+            properties.putAll(infrastructure.properties());
+        }
+        try {
+            ApplicationContext context = ApplicationContext.builder()
+                    .deduceEnvironment(false)
+                    .banner(false)
+                    .environments(environments)
+                    .properties(properties)
+                    .start();
+            context.findBean(EmbeddedServer.class).ifPresent(server -> {
+                server.start();
+                LOG.info("roles {} serving HTTP on port {}", options.roles(), server.getPort());
+            });
+            return new GatewayRuntime(context, infrastructure);
+        } catch (RuntimeException e) {
+            if (infrastructure != null) {
+                infrastructure.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Optional<String> configuredBrokers(String[] environments, Map<String, Object> properties) {
+        // A throwaway environment reads every property source (files, env vars, system properties) the real
+        // context will read, so the decision to start embedded infrastructure matches what the roles will see.
+        try (ApplicationContext probe = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .environments(environments)
+                .properties(properties)
+                .build()) {
+            probe.getEnvironment().start();
+            return probe.getEnvironment().getProperty(KAFKA_BOOTSTRAP_SERVERS, String.class)
+                    .filter(servers -> !servers.isBlank());
+        }
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    /** The HTTP port, once started. */
+    public int httpPort() {
+        return context.findBean(EmbeddedServer.class).map(EmbeddedServer::getPort).orElse(-1);
+    }
+
+    public Optional<LocalInfrastructure> infrastructure() {
+        return Optional.ofNullable(infrastructure);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (context.isRunning()) {
+                context.close();
+            }
+        } finally {
+            if (infrastructure != null) {
+                infrastructure.close();
+            }
+        }
+    }
+}

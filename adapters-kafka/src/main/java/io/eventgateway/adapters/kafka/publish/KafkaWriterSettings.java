@@ -1,5 +1,6 @@
 package io.eventgateway.adapters.kafka.publish;
 
+import io.eventgateway.adapters.kafka.topics.TopicPlan;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public record KafkaWriterSettings(
             ProducerConfig.COMPRESSION_TYPE_CONFIG, ProducerConfig.METADATA_MAX_IDLE_CONFIG,
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
             ProducerConfig.PARTITIONER_CLASS_CONFIG, ProducerConfig.PARTITIONER_IGNORE_KEYS_CONFIG,
-            ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG, ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
 
     public KafkaWriterSettings {
         requireText(bootstrapServers, "bootstrapServers");
@@ -134,6 +135,7 @@ public record KafkaWriterSettings(
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout().toMillis());
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock().toMillis());
         props.put(ProducerConfig.METADATA_MAX_IDLE_CONFIG, METADATA_MAX_IDLE_MS);
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicPlan.MAX_RECORD_BATCH_BYTES);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return props;

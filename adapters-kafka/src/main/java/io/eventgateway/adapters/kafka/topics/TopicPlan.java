@@ -45,6 +45,13 @@ public record TopicPlan(List<TopicSpec> topics) {
         return new TopicPlan(topics);
     }
 
+    /**
+     * {@code max.message.bytes} of every record-carrying topic: a stored record holds a payload of up to the ingest
+     * limit (1 MiB by default) plus its fields, which Kafka's default of about 1 MB would refuse. Writers' {@code
+     * max.request.size} matches it.
+     */
+    public static final int MAX_RECORD_BATCH_BYTES = 4 * 1024 * 1024;
+
     /** The topics of one cluster, in plan order. */
     public List<TopicSpec> forCluster(Cluster cluster) {
         return topics.stream().filter(topic -> topic.cluster() == cluster).toList();
@@ -52,6 +59,7 @@ public record TopicPlan(List<TopicSpec> topics) {
 
     private static TopicSpec retained(String name, int partitions, TopicSettings settings, Cluster cluster) {
         return new TopicSpec(name, partitions, settings.replicationFactor(), Map.of(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_RECORD_BATCH_BYTES),
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(settings.retention().toMillis()),
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas())),

@@ -33,9 +33,9 @@ class TopicPlanTest {
     @ParameterizedTest
     @ValueSource(strings = {"eg.p30", "eg.p20", "eg.p10", "eg.offload", "eg.retry.1", "eg.retry.3", "eg.dlq",
             "eg.response", "eg.failed-writes"})
-    void aDataTopicIsDeletedByTimeAfterTheRetentionWithTheConfiguredMinInsync(String topic) {
-        assertThat(spec(topic).configs()).isEqualTo(Map.of(
-                "cleanup.policy", "delete", "retention.ms", RETENTION_MS, "min.insync.replicas", "2"));
+    void aDataTopicIsDeletedByTimeAfterTheRetentionWithTheConfiguredMinInsyncAndTakesMebibyteRecords(String topic) {
+        assertThat(spec(topic).configs()).isEqualTo(Map.of("cleanup.policy", "delete", "retention.ms", RETENTION_MS,
+                "min.insync.replicas", "2", "max.message.bytes", String.valueOf(4 * 1024 * 1024)));
     }
 
     @ParameterizedTest

@@ -1,0 +1,34 @@
+package io.eventgateway.application.dispatch;
+
+import io.eventgateway.domain.dispatch.QueuedTask;
+import io.eventgateway.domain.priority.Lane;
+import java.time.Instant;
+
+/**
+ * One polled record the replica holds until its offset is done: the bytes as polled (handed to processors unchanged)
+ * and the task that orders it. Mutable, owned by {@link HeldRecords} under the service's lock.
+ */
+final class HeldRecord {
+
+    final Lane lane;
+    final SourcePartition partition;
+    /** The encoded stored record as polled; never re-encoded. */
+    final byte[] stored;
+    /** The task as the queue and lease table know it; a RETRY replaces it (attempt + 1, new ordering deadline). */
+    QueuedTask task;
+    HeldStage stage;
+    /** When this replica first leased the record; SLO met/missed is counted then and only then. */
+    Instant firstLeasedAt;
+
+    HeldRecord(Lane lane, SourcePartition partition, byte[] stored, QueuedTask task, HeldStage stage) {
+        this.lane = lane;
+        this.partition = partition;
+        this.stored = stored;
+        this.task = task;
+        this.stage = stage;
+    }
+
+    long offset() {
+        return task.source().offset();
+    }
+}

@@ -1,0 +1,9 @@
+package io.eventgateway.application.dispatch;
+
+/** Why a partition is paused. A partition may be paused for several reasons at once and resumes when none is left. */
+public enum PauseReason {
+    /** Memory use reached the threshold of the partition's lane. */
+    MEMORY,
+    /** The uncommitted span passed {@code maxUncommittedSpan}: an offset not done yet holds the commit back. */
+    SPAN
+}

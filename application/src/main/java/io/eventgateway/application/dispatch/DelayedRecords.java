@@ -44,8 +44,4 @@ final class DelayedRecords {
         }
         return due;
     }
-
-    int size() {
-        return byDue.size();
-    }
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
 final class HeldRecord {
 
     final Lane lane;
-    final SourcePartition partition;
+    final PartitionState partition;
     /** The encoded stored record as polled; never re-encoded. */
     final byte[] stored;
     /** The task as the queue and lease table know it; a RETRY replaces it (attempt + 1, new ordering deadline). */
@@ -20,7 +20,7 @@ final class HeldRecord {
     /** When this replica first leased the record; SLO met/missed is counted then and only then. */
     Instant firstLeasedAt;
 
-    HeldRecord(Lane lane, SourcePartition partition, byte[] stored, QueuedTask task, HeldStage stage) {
+    HeldRecord(Lane lane, PartitionState partition, byte[] stored, QueuedTask task, HeldStage stage) {
         this.lane = lane;
         this.partition = partition;
         this.stored = stored;

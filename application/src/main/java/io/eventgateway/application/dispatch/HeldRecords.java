@@ -26,7 +26,7 @@ final class HeldRecords {
     }
 
     /** Starts holding a polled record in {@code stage}; its bytes are {@code task.bytes()}. */
-    HeldRecord admit(Lane lane, SourcePartition partition, byte[] stored, QueuedTask task, HeldStage stage) {
+    HeldRecord admit(Lane lane, PartitionState partition, byte[] stored, QueuedTask task, HeldStage stage) {
         HeldRecord record = new HeldRecord(lane, partition, stored, task, stage);
         if (bySource.putIfAbsent(task.source(), record) != null) {
             throw new IllegalStateException("a record from " + task.source() + " is already held");
@@ -67,11 +67,19 @@ final class HeldRecords {
         }
     }
 
-    int count(Lane lane, HeldStage stage) {
-        return counts[lane.ordinal()][stage.ordinal()];
+    /**
+     * Replaces a record's task (a RETRY: attempt + 1, a new ordering deadline). The bytes must not change: the budget
+     * counted them at admission.
+     */
+    void retask(HeldRecord record, QueuedTask task) {
+        if (!task.source().equals(record.task.source()) || task.bytes() != record.task.bytes()) {
+            throw new IllegalArgumentException("a new task for " + record.task.source() + " must keep its source and "
+                    + record.task.bytes() + " bytes");
+        }
+        record.task = task;
     }
 
-    int size() {
-        return bySource.size();
+    int count(Lane lane, HeldStage stage) {
+        return counts[lane.ordinal()][stage.ordinal()];
     }
 }

@@ -56,10 +56,6 @@ final class PartitionBook {
         return corruptMetadata;
     }
 
-    boolean isAssigned(SourcePartition partition) {
-        return byPartition.containsKey(partition);
-    }
-
     /** The state of an assigned partition of {@code lane}. */
     PartitionState require(Lane lane, SourcePartition partition) {
         PartitionState state = byPartition.get(partition);

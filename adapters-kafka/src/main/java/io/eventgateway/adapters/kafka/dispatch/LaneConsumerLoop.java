@@ -7,6 +7,8 @@ import io.eventgateway.application.dispatch.PolledRecord;
 import io.eventgateway.application.dispatch.SourcePartition;
 import io.eventgateway.domain.priority.Lane;
 import io.eventgateway.domain.task.SourcePosition;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,14 +40,21 @@ import org.slf4j.LoggerFactory;
  * a committed offset past the end) is never reset: it is <em>stopped</em> (paused for good, logged at ERROR and
  * counted as an alert), because skipping to either end would lose or replay data silently. The other partitions go
  * on. A sink that throws gets the same records again: the loop seeks back to the first record of the failed poll.
+ *
+ * <p>About once per {@link #LAG_REPORT_INTERVAL} it tells the sink the lane's lag: end offsets (last stable offsets,
+ * as it reads committed data) minus positions, over the partitions not stopped, paused ones included.
  */
 public final class LaneConsumerLoop implements AutoCloseable {
+
+    /** Lag costs a round trip to the broker, so it is read at this pace rather than after every poll. */
+    static final Duration LAG_REPORT_INTERVAL = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(LaneConsumerLoop.class);
 
     private final Lane lane;
     private final List<SourcePartition> partitions;
     private final LaneRecordsSink sink;
+    private final Clock clock;
     private final Consumer<byte[], byte[]> consumer;
     private final ConsumerThread thread;
     private final Set<TopicPartition> assigned = new HashSet<>();
@@ -55,25 +64,25 @@ public final class LaneConsumerLoop implements AutoCloseable {
     private final ThrottledCounter sinkFailures = new ThrottledCounter();
     private final ThrottledCounter foreignControls = new ThrottledCounter();
     private volatile Set<SourcePartition> paused = Set.of();
+    private Instant nextLagReport = Instant.MIN;
 
     /**
      * @param partitions the lane's partitions this replica owns (see {@link ReplicaTopology#ownedPartitions(Lane)})
      */
     public LaneConsumerLoop(Lane lane, List<SourcePartition> partitions, OrchestratorKafkaSettings settings,
-            LaneRecordsSink sink) {
-        this(lane, partitions, settings, sink,
+            LaneRecordsSink sink, Clock clock) {
+        // Arguments are checked before the consumer is built, so a bad call leaks no client.
+        this(lane, requireSome(lane, partitions), settings, sink, clock,
                 new KafkaConsumer<>(Objects.requireNonNull(settings, "settings").laneConsumerProperties(lane)));
     }
 
     LaneConsumerLoop(Lane lane, List<SourcePartition> partitions, OrchestratorKafkaSettings settings,
-            LaneRecordsSink sink, Consumer<byte[], byte[]> consumer) {
+            LaneRecordsSink sink, Clock clock, Consumer<byte[], byte[]> consumer) {
         this.lane = Objects.requireNonNull(lane, "lane");
-        this.partitions = List.copyOf(partitions);
+        this.partitions = requireSome(lane, partitions);
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.consumer = Objects.requireNonNull(consumer, "consumer");
-        if (this.partitions.isEmpty()) {
-            throw new IllegalArgumentException("the " + lane + " lane consumer needs at least one partition");
-        }
         this.thread = new ConsumerThread("eg-lane-" + lane.shortName(), consumer, new ConsumerThread.Work() {
             @Override
             public void start() {
@@ -126,15 +135,27 @@ public final class LaneConsumerLoop implements AutoCloseable {
         return thread.failures();
     }
 
+    private static List<SourcePartition> requireSome(Lane lane, List<SourcePartition> partitions) {
+        List<SourcePartition> copy = List.copyOf(partitions);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("the " + lane + " lane consumer needs at least one partition");
+        }
+        return copy;
+    }
+
     private void assignAndStart(OrchestratorKafkaSettings settings) {
         Map<SourcePartition, CommittedPosition> committed =
                 StartPositions.assignAndSeek(consumer, partitions, settings.commitTimeout());
         assigned.clear();
         assigned.addAll(consumer.assignment());
         committedAtStart.clear();
-        committed.keySet().forEach(partition -> committedAtStart.add(StartPositions.toKafka(partition)));
+        committed.forEach((partition, position) -> {
+            if (position != null) {
+                committedAtStart.add(StartPositions.toKafka(partition));
+            }
+        });
         LOG.info("{} lane consumer reads {} partitions ({} with a committed position, the rest from the beginning)",
-                lane, partitions.size(), committed.size());
+                lane, partitions.size(), committedAtStart.size());
         apply(sink.onAssigned(lane, committed));
     }
 
@@ -167,6 +188,32 @@ public final class LaneConsumerLoop implements AutoCloseable {
             return;
         }
         apply(control);
+        maybeReportLag(settings);
+    }
+
+    private void maybeReportLag(OrchestratorKafkaSettings settings) {
+        Instant now = clock.instant();
+        if (now.isBefore(nextLagReport)) {
+            return;
+        }
+        nextLagReport = now.plus(LAG_REPORT_INTERVAL);
+        List<TopicPartition> live = new ArrayList<>();
+        for (TopicPartition partition : assigned) {
+            if (!stopped.contains(StartPositions.fromKafka(partition))) {
+                live.add(partition);
+            }
+        }
+        long lag = 0;
+        if (!live.isEmpty()) {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(live, settings.commitTimeout());
+            for (TopicPartition partition : live) {
+                Long end = ends.get(partition);
+                if (end != null) {
+                    lag += Math.max(0, end - consumer.position(partition, settings.commitTimeout()));
+                }
+            }
+        }
+        sink.onLag(lane, lag);
     }
 
     /** Applies the sink's pause and resume sets; stopped partitions stay paused whatever the sink says. */

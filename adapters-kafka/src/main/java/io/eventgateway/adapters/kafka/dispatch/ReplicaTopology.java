@@ -96,10 +96,6 @@ public final class ReplicaTopology {
         return new ReplicaTopology(identity, topics, partitionCounts);
     }
 
-    public ReplicaIdentity identity() {
-        return identity;
-    }
-
     /** The partitions of {@code lane}'s topics this replica owns, topic by topic, partitions ascending. */
     public List<SourcePartition> ownedPartitions(Lane lane) {
         List<SourcePartition> owned = new ArrayList<>();

@@ -118,12 +118,17 @@ public final class ResponseConsumerLoop implements AutoCloseable {
         return sinkFailures.count();
     }
 
+    /** Failed starts and polls (broker unreachable, ...), each retried, since start. */
+    public long loopFailures() {
+        return thread.failures();
+    }
+
     private void assignAndStart(OrchestratorKafkaSettings settings) {
         Map<SourcePartition, CommittedPosition> committed =
                 StartPositions.assignAndSeek(consumer, List.of(partition), settings.commitTimeout());
         handedOverUpTo = consumer.position(kafkaPartition, settings.commitTimeout());
         LOG.info("response consumer reads {} from {} offset {}", partition,
-                committed.isEmpty() ? "the beginning," : "its committed", handedOverUpTo);
+                committed.get(partition) == null ? "the beginning," : "its committed", handedOverUpTo);
     }
 
     private void pollAndHandOver(OrchestratorKafkaSettings settings) {
@@ -148,26 +153,26 @@ public final class ResponseConsumerLoop implements AutoCloseable {
         if (known == null) {
             known = lastAppended;
         }
-        if (known != null && (readUpTo == null || known.isAfter(readUpTo))) {
-            readUpTo = known;
-        }
-        if (readUpTo == null) {
+        Instant upTo = readUpTo == null || (known != null && known.isAfter(readUpTo)) ? known : readUpTo;
+        if (upTo == null) {
             // Behind from the start and no record read yet: there is nothing to tell.
             return;
         }
         try {
-            sink.onResponses(List.copyOf(responses), readUpTo);
+            sink.onResponses(List.copyOf(responses), upTo);
         } catch (RuntimeException e) {
             if (sinkFailures.countAndShouldLog()) {
                 LOG.error("response consumer: the sink failed on {} responses; reading them again after {} ({} "
                         + "failures so far)", responses.size(), settings.pollTimeout(), sinkFailures.count(), e);
             }
+            // Neither readUpTo nor the position moves: the records are read, and claimed, again.
             if (!records.isEmpty()) {
                 consumer.seek(kafkaPartition, records.records(kafkaPartition).get(0).offset());
             }
             thread.pauseBeforeRetry();
             return;
         }
+        readUpTo = upTo;
         handedOverUpTo = position;
     }
 

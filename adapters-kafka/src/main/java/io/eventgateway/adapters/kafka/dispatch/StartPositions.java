@@ -3,7 +3,8 @@ package io.eventgateway.adapters.kafka.dispatch;
 import io.eventgateway.application.dispatch.CommittedPosition;
 import io.eventgateway.application.dispatch.SourcePartition;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ final class StartPositions {
     }
 
     /**
-     * Assigns {@code partitions} by hand and seeks each one; returns the committed positions found (partitions
-     * without one are absent and start at the beginning).
+     * Assigns {@code partitions} by hand and seeks each one; returns every partition with its committed position,
+     * or {@code null} for a partition nothing was committed on (it starts at the beginning). Unmodifiable.
      */
     static Map<SourcePartition, CommittedPosition> assignAndSeek(Consumer<byte[], byte[]> consumer,
             List<SourcePartition> partitions, Duration timeout) {
@@ -34,17 +35,19 @@ final class StartPositions {
         }
         consumer.assign(assigned);
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned, timeout);
-        Map<SourcePartition, CommittedPosition> positions = new HashMap<>();
+        Map<SourcePartition, CommittedPosition> positions = new LinkedHashMap<>();
         for (TopicPartition partition : assigned) {
             OffsetAndMetadata position = committed.get(partition);
             if (position == null) {
                 consumer.seekToBeginning(List.of(partition));
+                positions.put(fromKafka(partition), null);
             } else {
                 consumer.seek(partition, position);
                 positions.put(fromKafka(partition), new CommittedPosition(position.offset(), position.metadata()));
             }
         }
-        return Map.copyOf(positions);
+        // The sink's contract: every assigned partition is a key, null where nothing was committed.
+        return Collections.unmodifiableMap(positions);
     }
 
     static TopicPartition toKafka(SourcePartition partition) {

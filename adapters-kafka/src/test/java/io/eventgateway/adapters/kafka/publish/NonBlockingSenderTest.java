@@ -1,5 +1,6 @@
 package io.eventgateway.adapters.kafka.publish;
 
+import io.eventgateway.adapters.kafka.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -1,0 +1,105 @@
+package io.eventgateway.adapters.kafka.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.eventgateway.application.dispatch.ReplicaFencedException;
+import io.eventgateway.application.dispatch.SourcePartition;
+import io.eventgateway.domain.offset.OffsetCommit;
+import io.eventgateway.domain.priority.Lane;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Transactional offset commits against the shared broker, read back as the group's committed offsets. */
+class KafkaOffsetCommitterIntegrationTest {
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private DispatchTopics topics;
+    private Admin admin;
+
+    @BeforeEach
+    void createTopics() {
+        topics = closeLater(new DispatchTopics(2, 2, 2));
+        admin = closeLater(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, topics.bootstrapServers)));
+    }
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        for (AutoCloseable closeable : toClose) {
+            closeable.close();
+        }
+    }
+
+    private <T extends AutoCloseable> T closeLater(T closeable) {
+        toClose.add(0, closeable);
+        return closeable;
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> groupOffsets() throws Exception {
+        return admin.listConsumerGroupOffsets(topics.groupId).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCommittedPositionAndItsMetadataAreTheGroupsCommittedOffset() throws Exception {
+        KafkaOffsetCommitter committer = closeLater(new KafkaOffsetCommitter(topics.settings(1, 2), Map::of));
+        SourcePartition partition = new SourcePartition(topics.names.lane(Lane.P20), 1);
+
+        committer.commit(Map.of(partition, new OffsetCommit(17, "v1:19-21", 0))).get(30, TimeUnit.SECONDS);
+
+        OffsetAndMetadata committed = groupOffsets().get(new TopicPartition(partition.topic(), 1));
+        assertThat(committed.offset()).isEqualTo(17);
+        assertThat(committed.metadata()).isEqualTo("v1:19-21");
+    }
+
+    @Test
+    void theResponsePositionIsCommittedWithTheLanePositions() throws Exception {
+        SourcePartition response = new SourcePartition(topics.names.response(), 1);
+        KafkaOffsetCommitter committer = closeLater(new KafkaOffsetCommitter(topics.settings(1, 2),
+                () -> Map.of(response, new OffsetCommit(5, "", 0))));
+
+        committer.commit(Map.of(new SourcePartition(topics.names.lane(Lane.P30), 1), new OffsetCommit(3, "", 0)))
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(groupOffsets()).containsEntry(new TopicPartition(response.topic(), 1), new OffsetAndMetadata(5, ""))
+                .containsEntry(new TopicPartition(topics.names.lane(Lane.P30), 1), new OffsetAndMetadata(3, ""));
+    }
+
+    @Test
+    void givenASecondProcessStartsWithTheSameIndex_thenTheFirstIsFencedOnItsNextCommit() throws Exception {
+        SourcePartition partition = new SourcePartition(topics.names.lane(Lane.P30), 0);
+        KafkaOffsetCommitter older = closeLater(new KafkaOffsetCommitter(topics.settings(0, 2), Map::of));
+        older.commit(Map.of(partition, new OffsetCommit(1, "", 0))).get(30, TimeUnit.SECONDS);
+        KafkaOffsetCommitter newer = closeLater(new KafkaOffsetCommitter(topics.settings(0, 2), Map::of));
+        newer.start().get(30, TimeUnit.SECONDS);
+
+        Throwable failure = catchThrowable(
+                () -> older.commit(Map.of(partition, new OffsetCommit(2, "", 0))).get(30, TimeUnit.SECONDS));
+
+        assertThat(failure).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ReplicaFencedException.class);
+        assertThat(older.isFenced()).isTrue();
+        newer.commit(Map.of(partition, new OffsetCommit(3, "", 0))).get(30, TimeUnit.SECONDS);
+        assertThat(groupOffsets().get(new TopicPartition(partition.topic(), 0)).offset()).isEqualTo(3);
+    }
+
+    @Test
+    void aReplicaWithAnotherIndexIsNotFenced() throws Exception {
+        SourcePartition partition = new SourcePartition(topics.names.lane(Lane.P30), 0);
+        KafkaOffsetCommitter replicaZero = closeLater(new KafkaOffsetCommitter(topics.settings(0, 2), Map::of));
+        replicaZero.start().get(30, TimeUnit.SECONDS);
+        closeLater(new KafkaOffsetCommitter(topics.settings(1, 2), Map::of)).start().get(30, TimeUnit.SECONDS);
+
+        replicaZero.commit(Map.of(partition, new OffsetCommit(4, "", 0))).get(30, TimeUnit.SECONDS);
+
+        assertThat(replicaZero.isFenced()).isFalse();
+    }
+}

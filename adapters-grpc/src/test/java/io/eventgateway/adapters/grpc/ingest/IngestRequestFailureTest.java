@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -135,19 +134,21 @@ class IngestRequestFailureTest {
 
     @Test
     void aPendingPublishDoesNotHoldTheHandlerThreadAndIsAnsweredWhenItCompletes() throws Exception {
-        CompletableFuture<PublishEventsResult> firstStore = new CompletableFuture<>();
+        CompletableFuture<PublishEventsResult> heldStore = new CompletableFuture<>();
         EventReceipt stored = new EventReceipt.Stored("e-1", Priority.P30, Lane.P30,
                 new StoredLocation.Primary("primary", "eg.p30", 0, 1));
-        AtomicInteger calls = new AtomicInteger();
-        useCase.answerWith(command -> calls.getAndIncrement() == 0
-                ? firstStore
+        // Answer by content, not by arrival order: the two calls may reach the server in either order.
+        useCase.answerWith(command -> "held".equals(command.events().get(0).eventId())
+                ? heldStore
                 : CompletableFuture.completedFuture(new PublishEventsResult(List.of(stored))));
+        PublishEventsRequest held = PublishEventsRequest.newBuilder()
+                .addEvents(Event.newBuilder().setEventId("held")).build();
 
-        ListenableFuture<PublishEventsResponse> first = server.futureStub().publishEvents(ONE_EVENT);
-        // The server has a single handler thread: this call is answered only if the first one did not block it.
+        ListenableFuture<PublishEventsResponse> first = server.futureStub().publishEvents(held);
+        // The server has a single handler thread: this call is answered only if the held one did not block it.
         PublishEventsResponse second = server.blockingStub().publishEvents(ONE_EVENT);
         assertThat(first.isDone()).isFalse();
-        firstStore.complete(new PublishEventsResult(List.of(stored)));
+        heldStore.complete(new PublishEventsResult(List.of(stored)));
 
         assertThat(second.getResults(0).getStatus()).isEqualTo(EventResult.Status.STORED);
         assertThat(first.get(10, TimeUnit.SECONDS).getResults(0).getStatus()).isEqualTo(EventResult.Status.STORED);

@@ -116,17 +116,17 @@ class BadInputEndToEndTest {
                 http("slo_deadline not RFC 3339", event -> with(event, "slo_deadline", "next tuesday"),
                         "slo_deadline", "RFC 3339"),
                 http("slo_deadline in the past", event -> with(event, "slo_deadline",
-                        Instant.now().minus(Duration.ofMinutes(1)).toString()), "slo_deadline", "before the ingest time"),
+                        fromNow(Duration.ofMinutes(-1))), "slo_deadline", "before the ingest time"),
                 http("slo_deadline under the P20 floor", event -> with(with(event, "priority", "P20"),
-                        "slo_deadline", Instant.now().plus(Duration.ofSeconds(2)).toString()), "slo_deadline",
+                        "slo_deadline", fromNow(Duration.ofSeconds(2))), "slo_deadline",
                         "earlier than the P20 floor"),
                 http("slo_deadline absurdly far", event -> with(event, "slo_deadline",
-                        Instant.now().plus(Duration.ofDays(30)).toString()), "slo_deadline", "more than"),
+                        fromNow(Duration.ofDays(30))), "slo_deadline", "more than"),
                 http("delay_until too far", event -> with(event, "delay_until",
-                        Instant.now().plus(Duration.ofHours(2)).toString()), "delay_until", "more than"),
+                        fromNow(Duration.ofHours(2))), "delay_until", "more than"),
                 http("delay_until after slo_deadline", event -> with(with(with(event, "priority", "P10"),
-                        "slo_deadline", Instant.now().plus(Duration.ofMinutes(5)).toString()), "delay_until",
-                        Instant.now().plus(Duration.ofMinutes(10)).toString()), "delay_until", "after slo_deadline"),
+                        "slo_deadline", fromNow(Duration.ofMinutes(5))), "delay_until",
+                        fromNow(Duration.ofMinutes(10))), "delay_until", "after slo_deadline"),
                 http("too many attributes", event -> with(event, "attributes", attributes(MAX_ATTRIBUTES + 1)),
                         "attributes", "more than the limit of " + MAX_ATTRIBUTES),
                 http("attribute value too long", event -> with(event, "attributes",
@@ -169,7 +169,8 @@ class BadInputEndToEndTest {
         Map<String, Object> before = TestEvents.json("P30");
         Map<String, Object> after = TestEvents.json("P10");
 
-        HttpResponse<String> response = publisher.postEvents(TestEvents.body(List.of(before, bad.event().get(), after)));
+        HttpResponse<String> response = publisher.postEvents(TestEvents.body(List.of(before, bad.event().get(),
+                after)));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<Receipt> receipts = Receipt.fromHttp(response.body());
@@ -300,6 +301,11 @@ class BadInputEndToEndTest {
     private static Map<String, Object> without(Map<String, Object> event, String field) {
         event.remove(field);
         return event;
+    }
+
+    /** An RFC 3339 timestamp {@code offset} from the moment the event is made. */
+    private static String fromNow(Duration offset) {
+        return Instant.now().plus(offset).toString();
     }
 
     private static Map<String, String> attributes(int count) {

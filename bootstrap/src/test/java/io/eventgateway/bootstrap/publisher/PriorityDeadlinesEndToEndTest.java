@@ -9,8 +9,6 @@ import io.eventgateway.adapters.kafka.topics.Cluster;
 import io.eventgateway.application.record.DecodedRecord;
 import io.eventgateway.domain.priority.Lane;
 import io.eventgateway.domain.priority.Priority;
-import io.eventgateway.protocol.v1.PublishEventsRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -121,20 +119,15 @@ class PriorityDeadlinesEndToEndTest {
     }
 
     private static Receipt publishOverHttp(Map<String, Object> event) {
-        HttpResponse<String> response = publisher.postEvents(TestEvents.body(List.of(event)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        List<Receipt> receipts = Receipt.fromHttp(response.body());
-        assertThat(receipts).hasSize(1);
-        assertThat(receipts.get(0).eventId()).isEqualTo(event.get("event_id"));
-        return receipts.get(0);
+        Receipt receipt = publisher.publishOverHttp(List.of(event)).get(0);
+        assertThat(receipt.eventId()).isEqualTo(event.get("event_id"));
+        return receipt;
     }
 
     private static Receipt publishOverGrpc(io.eventgateway.protocol.v1.Event event) {
-        List<Receipt> receipts = Receipt.fromGrpc(publisher.grpc().publishEvents(
-                PublishEventsRequest.newBuilder().addEvents(event).build()));
-        assertThat(receipts).hasSize(1);
-        assertThat(receipts.get(0).eventId()).isEqualTo(event.getEventId());
-        return receipts.get(0);
+        Receipt receipt = publisher.publishOverGrpc(List.of(event)).get(0);
+        assertThat(receipt.eventId()).isEqualTo(event.getEventId());
+        return receipt;
     }
 
     private static Receipt storedOnLaneTopic(Receipt receipt, Priority priority) {

@@ -49,8 +49,10 @@ public final class ReplicaTopology {
         Map<String, Object> config = new HashMap<>(settings.extraProperties());
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "eg-orch-" + settings.replicaIndex() + "-topology");
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE,
-                timeout.toMillis()));
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        // The admin client refuses an API timeout below its request timeout (30 s by default): bound both.
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
         try (Admin admin = Admin.create(config)) {
             List<String> names = new ArrayList<>(topics.all());
             names.add(topics.response());

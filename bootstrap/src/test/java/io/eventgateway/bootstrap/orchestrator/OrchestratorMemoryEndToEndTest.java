@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * A flood with no processor against a 1 MB budget: lanes pause in threshold order (P10 20 %, offload 30 %, P20 50 %,
@@ -91,6 +92,9 @@ class OrchestratorMemoryEndToEndTest {
             }
         }
         assertThat(mostBytesHeld.get()).isLessThanOrEqualTo(BUDGET + ONE_POLL_BATCH);
+        // The figure the issue asks for: peak bytes held against the budget.
+        LoggerFactory.getLogger("io.eventgateway.report").warn("memory flood: peak {} bytes held, budget {} bytes"
+                + " (+ one poll batch {} allowed)", mostBytesHeld.get(), BUDGET, ONE_POLL_BATCH);
 
         Set<String> served = ConcurrentHashMap.newKeySet();
         int total = PER_LANE * PAUSE_ORDER.size();

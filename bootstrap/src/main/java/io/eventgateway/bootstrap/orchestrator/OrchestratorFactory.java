@@ -53,10 +53,7 @@ public class OrchestratorFactory {
 
     /** Dead-letter writes give up after this and are tried again by the service. */
     private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(10);
-    /**
-     * How long startup waits to describe the topics. Not below the admin client's default {@code request.timeout.ms}
-     * (30 s): the client refuses an API timeout shorter than that.
-     */
+    /** How long startup waits to describe the topics before it fails naming the cluster. */
     private static final Duration TOPOLOGY_TIMEOUT = Duration.ofSeconds(30);
 
     @Singleton

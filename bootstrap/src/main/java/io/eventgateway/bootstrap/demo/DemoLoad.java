@@ -6,6 +6,7 @@ import io.eventgateway.application.ingest.PublishEventsCommand;
 import io.eventgateway.application.ingest.PublishEventsUseCase;
 import io.eventgateway.application.ingest.RequestRefusedException;
 import io.eventgateway.application.ingest.StoredLocation;
+import io.eventgateway.bootstrap.processor.ProcessorLoop;
 import io.eventgateway.bootstrap.role.PublisherRole;
 import io.eventgateway.domain.event.Payload;
 import io.eventgateway.domain.ingest.IngestEvent;
@@ -13,6 +14,7 @@ import io.eventgateway.domain.priority.Lane;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledFuture;
 
@@ -45,14 +48,15 @@ public class DemoLoad {
     private long ticks;
 
     public DemoLoad(PublishEventsUseCase publishEvents, P10AdmissionService admission,
-            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+            @Nullable ProcessorLoop processor, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
             @Value("${eventgateway.demo.rate:2000}") int ratePerSecond,
             @Value("${eventgateway.demo.summary-interval:5s}") Duration summaryInterval) {
         this.publishEvents = publishEvents;
         this.eventsPerTick = Math.max(1, (int) (ratePerSecond * TICK.toMillis() / 1000));
         schedules.add(scheduler.scheduleAtFixedRate(TICK, TICK, this::offerBatch));
         schedules.add(scheduler.scheduleAtFixedRate(summaryInterval, summaryInterval,
-                () -> totals.logSummary(summaryInterval, admission.p10Rate())));
+                () -> totals.logSummary(summaryInterval, admission.p10Rate(),
+                        processor == null ? Optional.empty() : processor.stats())));
     }
 
     private void offerBatch() {

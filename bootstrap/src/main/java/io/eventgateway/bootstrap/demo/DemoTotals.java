@@ -1,9 +1,11 @@
 package io.eventgateway.bootstrap.demo;
 
 import io.eventgateway.domain.priority.Priority;
+import io.eventgateway.sdk.processor.ProcessorStats;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ final class DemoTotals {
     private final LongAdder unavailable = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final AtomicLong lastTotal = new AtomicLong();
+    private final AtomicLong lastAcked = new AtomicLong();
 
     DemoTotals() {
         for (Priority priority : Priority.values()) {
@@ -49,13 +52,19 @@ final class DemoTotals {
         refused.add(events);
     }
 
-    void logSummary(Duration interval, double p10Rate) {
+    void logSummary(Duration interval, double p10Rate, Optional<ProcessorStats> processed) {
         long total = stored.values().stream().mapToLong(LongAdder::sum).sum();
         long perSecond = (total - lastTotal.getAndSet(total)) * 1000 / Math.max(1, interval.toMillis());
-        LOG.info("demo: stored {}/s (total P30 {}, P20 {}, P10 {}; offloaded {}) | in primary {}, alternate {}, "
+        String processing = processed.map(stats -> {
+            long acked = stats.acked();
+            long ackedPerSecond = (acked - lastAcked.getAndSet(acked)) * 1000 / Math.max(1, interval.toMillis());
+            return String.format("processed %d/s (acked %d, retried %d, failed %d, backlog %d)", ackedPerSecond,
+                    acked, stats.retried(), stats.failed(), Math.max(0, total - acked - stats.failed()));
+        }).orElse("processor not running");
+        LOG.info("demo: stored {}/s (total P30 {}, P20 {}, P10 {}; offloaded {}) | {} | in primary {}, alternate {}, "
                         + "s3 {} | rejected {}, unavailable {}, refused {} | AIMD P10 rate {}/s",
                 perSecond, stored.get(Priority.P30).sum(), stored.get(Priority.P20).sum(),
-                stored.get(Priority.P10).sum(), offloaded.sum(), byTarget.get("primary").sum(),
+                stored.get(Priority.P10).sum(), offloaded.sum(), processing, byTarget.get("primary").sum(),
                 byTarget.get("alternate").sum(), byTarget.get("s3").sum(), rejected.sum(), unavailable.sum(),
                 refused.sum(), Math.round(p10Rate));
     }

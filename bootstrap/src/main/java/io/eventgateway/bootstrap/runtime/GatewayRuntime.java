@@ -1,7 +1,9 @@
 package io.eventgateway.bootstrap.runtime;
 
 import io.eventgateway.bootstrap.local.LocalInfrastructure;
+import io.eventgateway.bootstrap.processor.ProcessorLoop;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,24 +44,36 @@ public final class GatewayRuntime implements AutoCloseable {
             infrastructure = LocalInfrastructure.start(options.dataDir());
             properties.putAll(infrastructure.properties());
         }
+        ApplicationContext context = null;
         try {
-            ApplicationContext context = ApplicationContext.builder()
+            context = ApplicationContext.builder()
                     .deduceEnvironment(false)
                     .banner(false)
                     .environments(environments)
                     .properties(properties)
                     .start();
-            context.findBean(EmbeddedServer.class).ifPresent(server -> {
-                server.start();
-                LOG.info("roles {} serving HTTP on port {}", options.roles(), server.getPort());
-            });
+            startServersAndProcessor(context, options);
             return new GatewayRuntime(context, infrastructure);
         } catch (RuntimeException e) {
+            if (context != null && context.isRunning()) {
+                context.close();
+            }
             if (infrastructure != null) {
                 infrastructure.close();
             }
             throw e;
         }
+    }
+
+    private static void startServersAndProcessor(ApplicationContext context, LaunchOptions options) {
+        context.findBean(EmbeddedServer.class).ifPresent(server -> {
+            server.start();
+            LOG.info("roles {} serving HTTP on port {}", options.roles(), server.getPort());
+        });
+        // The processor leases over gRPC, from this process's own server unless others are configured: it starts
+        // last, once that server's port is known.
+        context.findBean(ProcessorLoop.class).ifPresent(loop -> loop.start(
+                context.findBean(GrpcEmbeddedServer.class).map(GrpcEmbeddedServer::getPort).orElse(-1)));
     }
 
     private static Optional<String> configuredBrokers(String[] environments, Map<String, Object> properties) {

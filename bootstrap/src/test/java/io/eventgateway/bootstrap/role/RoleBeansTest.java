@@ -6,6 +6,7 @@ import io.eventgateway.adapters.kafka.testing.SharedKafkaBroker;
 import io.eventgateway.application.admission.P10AdmissionService;
 import io.eventgateway.application.ingest.PublishEventsUseCase;
 import io.eventgateway.bootstrap.http.ingest.IngestController;
+import io.eventgateway.bootstrap.processor.ProcessorLoop;
 import io.eventgateway.bootstrap.settings.SettingsController;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
@@ -30,6 +31,15 @@ class RoleBeansTest {
             assertThat(context.containsBean(IngestController.class)).isTrue();
             assertThat(context.containsBean(SettingsController.class)).isTrue();
             assertThat(context.containsBean(P10AdmissionService.class)).isTrue();
+            assertThat(context.containsBean(ProcessorLoop.class)).isFalse();
+        }
+    }
+
+    @Test
+    void theProcessorRoleHasItsLoopAndNoIngest() {
+        try (ApplicationContext context = contextFor("processor")) {
+            assertThat(context.containsBean(ProcessorLoop.class)).isTrue();
+            assertThat(context.containsBean(PublishEventsUseCase.class)).isFalse();
         }
     }
 

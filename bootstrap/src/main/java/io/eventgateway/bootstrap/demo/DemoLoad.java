@@ -5,7 +5,6 @@ import io.eventgateway.application.ingest.EventReceipt;
 import io.eventgateway.application.ingest.PublishEventsCommand;
 import io.eventgateway.application.ingest.PublishEventsUseCase;
 import io.eventgateway.application.ingest.RequestRefusedException;
-import io.eventgateway.application.ingest.StoredLocation;
 import io.eventgateway.bootstrap.processor.ProcessorLoop;
 import io.eventgateway.bootstrap.role.PublisherRole;
 import io.eventgateway.domain.event.Payload;
@@ -87,19 +86,12 @@ public class DemoLoad {
 
     private void count(EventReceipt receipt) {
         if (receipt instanceof EventReceipt.Stored stored) {
-            totals.onStored(stored.priority(), stored.lane() == Lane.OFFLOAD, target(stored.location()));
+            totals.onStored(stored.priority(), stored.lane() == Lane.OFFLOAD, stored.location().kind().tag());
         } else if (receipt instanceof EventReceipt.Rejected) {
             totals.onRejected();
         } else {
             totals.onUnavailable();
         }
-    }
-
-    private static String target(StoredLocation location) {
-        if (location instanceof StoredLocation.Primary) {
-            return "primary";
-        }
-        return location instanceof StoredLocation.Alternate ? "alternate" : "s3";
     }
 
     @PreDestroy

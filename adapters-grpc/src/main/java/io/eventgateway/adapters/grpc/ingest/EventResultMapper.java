@@ -66,13 +66,11 @@ final class EventResultMapper {
     }
 
     private static EventResult.StoredIn storedIn(StoredLocation location) {
-        if (location instanceof StoredLocation.Primary) {
-            return EventResult.StoredIn.PRIMARY;
-        }
-        if (location instanceof StoredLocation.Alternate) {
-            return EventResult.StoredIn.ALTERNATE;
-        }
-        return EventResult.StoredIn.S3;
+        return switch (location.kind()) {
+            case PRIMARY -> EventResult.StoredIn.PRIMARY;
+            case ALTERNATE -> EventResult.StoredIn.ALTERNATE;
+            case S3 -> EventResult.StoredIn.S3;
+        };
     }
 
     private static Priority toProto(io.eventgateway.domain.priority.Priority priority) {

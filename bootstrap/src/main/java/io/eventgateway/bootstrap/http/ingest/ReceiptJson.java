@@ -1,7 +1,6 @@
 package io.eventgateway.bootstrap.http.ingest;
 
 import io.eventgateway.application.ingest.EventReceipt;
-import io.eventgateway.application.ingest.StoredLocation;
 import io.eventgateway.domain.ingest.FieldViolation;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,7 @@ final class ReceiptJson {
             json.put("status", "STORED");
             json.put("priority", stored.priority().name());
             json.put("lane", stored.lane().shortName());
-            json.put("stored_in", storedIn(stored.location()));
+            json.put("stored_in", stored.location().kind().tag());
             json.put("location", stored.location().describe());
         } else if (receipt instanceof EventReceipt.Rejected rejected) {
             json.put("status", "REJECTED");
@@ -48,13 +47,6 @@ final class ReceiptJson {
             json.put("error", error("event", unavailable.reason()));
         }
         return json;
-    }
-
-    private static String storedIn(StoredLocation location) {
-        if (location instanceof StoredLocation.Primary) {
-            return "primary";
-        }
-        return location instanceof StoredLocation.Alternate ? "alternate" : "s3";
     }
 
     private static Map<String, Object> error(String field, String reason) {

@@ -19,22 +19,28 @@ final class GuardedTarget {
     private final CircuitBreaker breaker;
     private final Duration timeout;
     private final Clock clock;
+    private final IngestMetrics metrics;
     private final AtomicLong attempts = new AtomicLong();
 
-    GuardedTarget(StoreTarget target, CircuitBreaker breaker, Duration timeout, Clock clock) {
+    GuardedTarget(StoreTarget target, CircuitBreaker breaker, Duration timeout, Clock clock, IngestMetrics metrics) {
         this.target = target;
         this.breaker = breaker;
         this.timeout = timeout;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
-    /** Runs {@code write} unless the circuit is open; the future fails on error, timeout or skip. */
+    /**
+     * Runs {@code write} unless the circuit is open; the future fails on error, timeout or skip, and each such
+     * failure is counted as a fallback from this target.
+     */
     <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> write) {
         Permission permission;
         synchronized (breaker) {
             permission = breaker.permission(clock.instant());
         }
         if (permission == Permission.SKIP) {
+            metrics.onFallback(target);
             return CompletableFuture.failedFuture(new TargetUnavailableException(target + " circuit is open"));
         }
         attempts.incrementAndGet();
@@ -51,6 +57,9 @@ final class GuardedTarget {
                 } else {
                     breaker.onFailure(clock.instant());
                 }
+            }
+            if (failure != null) {
+                metrics.onFallback(target);
             }
         });
     }

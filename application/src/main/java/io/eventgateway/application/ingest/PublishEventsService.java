@@ -60,7 +60,7 @@ public final class PublishEventsService implements PublishEventsUseCase {
     }
 
     private GuardedTarget guarded(StoreTarget target, Duration timeout) {
-        return new GuardedTarget(target, new CircuitBreaker(settings.breaker()), timeout, clock);
+        return new GuardedTarget(target, new CircuitBreaker(settings.breaker()), timeout, clock, metrics);
     }
 
     @Override
@@ -177,14 +177,11 @@ public final class PublishEventsService implements PublishEventsUseCase {
         }
         return first.call(() -> writer.write(write))
                 .thenApply(location -> stored(write, first.target(), location))
-                .exceptionallyCompose(primaryFailure -> {
-                    metrics.onFallback(first.target());
-                    return targets.alternate()
-                            .map(store -> alternate.call(() -> store.write(write))
-                                    .thenApply(location -> stored(write, StoreTarget.ALTERNATE, location)))
-                            .orElseGet(() -> CompletableFuture.failedFuture(
-                                    new TargetUnavailableException("no alternate cluster configured")));
-                });
+                .exceptionallyCompose(primaryFailure -> targets.alternate()
+                        .map(store -> alternate.call(() -> store.write(write))
+                                .thenApply(location -> stored(write, StoreTarget.ALTERNATE, location)))
+                        .orElseGet(() -> CompletableFuture.failedFuture(
+                                new TargetUnavailableException("no alternate cluster configured"))));
     }
 
     private StoredLocation stored(LaneWrite write, StoreTarget target, StoredLocation location) {
@@ -207,7 +204,6 @@ public final class PublishEventsService implements PublishEventsUseCase {
         if (unstored.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        metrics.onFallback(StoreTarget.ALTERNATE);
         if (targets.spool().isEmpty()) {
             markUnavailable(unstored, receipts, "primary and alternate clusters failed and no S3 spool is configured");
             return CompletableFuture.completedFuture(null);
@@ -223,7 +219,7 @@ public final class PublishEventsService implements PublishEventsUseCase {
                 .orTimeout(settings.spoolTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((location, failure) -> {
                     if (failure != null) {
-                        metrics.onFallback(StoreTarget.S3);
+                        unstored.forEach(pending -> metrics.onFallback(StoreTarget.S3));
                         markUnavailable(unstored, receipts, "every store failed; last: S3 spool: "
                                 + rootMessage(failure));
                     } else {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -43,13 +44,36 @@ class PublishEventsServiceTest {
     private PublishSettings settings = new PublishSettings(IngestLimits.defaults(), 64L * 1024 * 1024, SHORT, SHORT,
             SHORT, new CircuitBreakerSettings(1, Duration.ofSeconds(5)));
     private double p10Rate = 10_000;
+    private final Map<StoreTarget, AtomicInteger> fallbacks = new ConcurrentHashMap<>();
+    private final IngestMetrics metrics = new IngestMetrics() {
+        @Override
+        public void onBatchAnswered(Duration latency, int events) {
+        }
+
+        @Override
+        public void onEventFailed(String errorType) {
+        }
+
+        @Override
+        public void onEventStored(Priority priority, Lane lane, StoreTarget target) {
+        }
+
+        @Override
+        public void onFallback(StoreTarget target) {
+            fallbacks.computeIfAbsent(target, t -> new AtomicInteger()).incrementAndGet();
+        }
+
+        @Override
+        public void onRolloutRouted() {
+        }
+    };
 
     private PublishEventsService service() {
         SloPolicy slo = SloPolicy.defaults();
         return new PublishEventsService(settings, new EventValidator(settings.limits(), slo),
                 new Classifier(ClassifierSettings.defaults(), p10Rate, NOW),
                 new PublishTargets(primary, Optional.of(rolloutCluster), Optional.of(alternate), Optional.of(spool)),
-                dynamic::get, () -> "generated-" + ids.incrementAndGet(), IngestMetrics.NONE, clock);
+                dynamic::get, () -> "generated-" + ids.incrementAndGet(), metrics, clock);
     }
 
     private static IngestEvent event(String id, String company, String priority) {
@@ -125,6 +149,19 @@ class PublishEventsServiceTest {
         assertThat(spool.objects.get(0)).extracting(w -> w.record().eventId()).containsExactly("a", "b");
         assertThat(result.receipts()).allSatisfy(r -> assertThat(r).isInstanceOfSatisfying(EventReceipt.Stored.class,
                 stored -> assertThat(stored.location()).isEqualTo(new StoredLocation.Spool("spool", "obj-1"))));
+    }
+
+    @Test
+    void everyEventThatFallsPastAStoreIsCountedAsAFallbackFromThatStore() {
+        primary.health = Health.FAILING;
+        alternate.health = Health.FAILING;
+        spool.health = Health.FAILING;
+
+        publish(service(), event("a", "acme", "P30"), event("b", "acme", "P10"), event("c", "acme", "P20"));
+
+        assertThat(fallbacks.get(StoreTarget.PRIMARY)).hasValue(3);
+        assertThat(fallbacks.get(StoreTarget.ALTERNATE)).hasValue(3);
+        assertThat(fallbacks.get(StoreTarget.S3)).hasValue(3);
     }
 
     @Test

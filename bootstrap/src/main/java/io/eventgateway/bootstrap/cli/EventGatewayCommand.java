@@ -60,7 +60,6 @@ public final class EventGatewayCommand implements Callable<Integer> {
         if (index != null) {
             properties.put("eventgateway.orchestrator.index", index);
         }
-        properties.put("eventgateway.demo.enabled", demo);
         GatewayRuntime runtime = GatewayRuntime.start(new LaunchOptions(roles, demo, dataDir, properties));
         return ForegroundService.runUntilStopped(spec, runtime,
                 "event-gateway: roles " + roles + " running, HTTP on port " + runtime.httpPort());

@@ -16,6 +16,7 @@ import io.eventgateway.application.ingest.IngestMetrics;
 import io.eventgateway.application.ingest.LaneTopicWriter;
 import io.eventgateway.application.ingest.PublishEventsService;
 import io.eventgateway.application.ingest.PublishEventsUseCase;
+import io.eventgateway.application.ingest.PublishSettings;
 import io.eventgateway.application.ingest.PublishTargets;
 import io.eventgateway.application.ingest.SpoolStore;
 import io.eventgateway.application.record.StoredRecordCodec;
@@ -111,7 +112,8 @@ public class PublisherFactory {
             @Named("primary") LaneTopicWriter primary, @Nullable @Named("rollout") LaneTopicWriter rollout,
             @Nullable FailedWriteStore alternate, @Nullable SpoolStore spool, LiveDynamicSettings dynamicSettings,
             IngestMetrics metrics, Clock clock) {
-        return new PublishEventsService(config.toSettings(), new EventValidator(config.toSettings().limits(), slo),
+        PublishSettings settings = config.toSettings();
+        return new PublishEventsService(settings, new EventValidator(settings.limits(), slo),
                 classifier, new PublishTargets(primary, Optional.ofNullable(rollout), Optional.ofNullable(alternate),
                         Optional.ofNullable(spool)),
                 dynamicSettings, () -> UUID.randomUUID().toString(), metrics, clock);

@@ -34,6 +34,7 @@ public final class GatewayRuntime implements AutoCloseable {
     public static GatewayRuntime start(LaunchOptions options) {
         String[] environments = options.roles().environmentNames();
         Map<String, Object> properties = new HashMap<>(options.properties());
+        properties.put("eventgateway.demo.enabled", options.demo());
         LocalInfrastructure infrastructure = null;
         if (configuredBrokers(environments, properties).isEmpty()) {
             if (!options.roles().isAll()) {

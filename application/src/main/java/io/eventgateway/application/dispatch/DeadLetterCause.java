@@ -4,8 +4,10 @@ package io.eventgateway.application.dispatch;
 public enum DeadLetterCause {
     /** The polled bytes are not a stored record. */
     CORRUPT_RECORD("corrupt record"),
-    /** Its leases expired {@code maxDeliveries} times: a poison event must not loop. */
+    /** Its leases expired {@code maxDeliveries} times in its last allowed attempt: a poison event must not loop. */
     MAX_DELIVERIES("max deliveries exceeded"),
+    /** Processors answered RETRY until the retry budget was spent. */
+    RETRIES_EXHAUSTED("retry budget exhausted"),
     /** A processor answered FAIL. */
     PROCESSOR_FAIL("processor failure");
 

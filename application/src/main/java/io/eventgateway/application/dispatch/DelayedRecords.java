@@ -21,7 +21,12 @@ final class DelayedRecords {
          * A RETRYed task: handed back to its key's head. Under strict ordering its key stays leased while it waits, so
          * the key's later tasks cannot overtake it.
          */
-        RELEASE
+        RELEASE,
+        /**
+         * A record waiting for its retry level's due time, or for its {@code delay_until} when that comes first: routed
+         * again when due, into the queue, on to a smaller level, or into memory for a short rest.
+         */
+        ROUTE
     }
 
     /** One waiting record; {@code sequence} keeps records due at the same instant in arrival order. */

@@ -30,7 +30,10 @@ public interface DispatchMetrics {
     /** A record's dead-letter write was acked. */
     void onDeadLettered(Lane lane, DeadLetterCause cause);
 
-    /** A dead-letter write failed; it is tried again. */
+    /** A failed attempt will be tried again: after a wait in memory ({@code level} 0) or on retry level {@code level}. */
+    void onRetryScheduled(Lane lane, int level);
+
+    /** A hand-off write (retry level, offload or DLQ) failed; it is tried again. */
     void onHandoffFailed(Lane lane);
 
     /** A polled record did not decode. */
@@ -41,6 +44,10 @@ public interface DispatchMetrics {
 
     /** Does nothing: for tests and for roles that do not dispatch. */
     DispatchMetrics NONE = new DispatchMetrics() {
+        @Override
+        public void onRetryScheduled(Lane lane, int level) {
+        }
+
         @Override
         public void onLeased(int tasks, long bytes, Duration waited) {
         }

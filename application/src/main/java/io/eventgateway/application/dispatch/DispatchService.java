@@ -5,6 +5,10 @@ import io.eventgateway.application.dispatch.DispatchMetrics.ResponseKind;
 import io.eventgateway.application.record.CorruptRecordException;
 import io.eventgateway.application.record.DecodedRecord;
 import io.eventgateway.application.record.StoredRecordCodec;
+import io.eventgateway.domain.dedup.RecentIds;
+import io.eventgateway.domain.retry.RetryDecision;
+import io.eventgateway.domain.retry.RetryPolicy;
+import java.util.OptionalInt;
 import io.eventgateway.domain.dispatch.DeadlineQueue;
 import io.eventgateway.domain.dispatch.OfferResult;
 import io.eventgateway.domain.dispatch.QueuedTask;
@@ -67,7 +71,9 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
 
     private final OrchestratorSettings settings;
     private final StoredRecordCodec codec;
-    private final DeadLetterWriter deadLetters;
+    private final HandoffWriter handoffs;
+    private final RetryTopicLevels retryLevels;
+    private final RetryPolicy retryPolicy;
     private final DispatchMetrics metrics;
     private final Clock clock;
     private final int replicaIndex;
@@ -89,11 +95,13 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
     private Instant responsesReadUpTo = Instant.EPOCH;
     private int heldBackLeases;
 
-    public DispatchService(OrchestratorSettings settings, StoredRecordCodec codec, DeadLetterWriter deadLetters,
-            DispatchMetrics metrics, Clock clock) {
+    public DispatchService(OrchestratorSettings settings, StoredRecordCodec codec, HandoffWriter handoffs,
+            RetryTopicLevels retryLevels, DispatchMetrics metrics, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.codec = Objects.requireNonNull(codec, "codec");
-        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.handoffs = Objects.requireNonNull(handoffs, "handoffs");
+        this.retryLevels = Objects.requireNonNull(retryLevels, "retryLevels");
+        this.retryPolicy = new RetryPolicy(settings.retry());
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.replicaIndex = settings.replica().index();
@@ -122,7 +130,7 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
         synchronized (lock) {
             Instant now = clock.instant();
             for (Map.Entry<SourcePartition, CommittedPosition> entry : committed.entrySet()) {
-                if (partitions.assign(lane, entry.getKey(), entry.getValue(), now)) {
+                if (partitions.assign(lane, entry.getKey(), entry.getValue(), now, recentIdsFor(lane))) {
                     counters.corruptCommitMetadata++;
                 }
             }
@@ -277,7 +285,7 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
             Instant now = clock.instant();
             ExpiryResult expiry = leases.expire(now, responsesReadUpTo);
             for (ExpiryDecision decision : expiry.decisions()) {
-                onExpired(decision, after);
+                onExpired(decision, now, after);
             }
             heldBackLeases = expiry.heldBackLeases();
             if (heldBackLeases > 0) {
@@ -332,7 +340,8 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
                     lanes,
                     new OrchestratorStatus.Leases(leases.leasedCount(), leases.activeLeases(), counters.expired,
                             heldBackLeases, waiting),
-                    new OrchestratorStatus.Memory(memory.usedBytes(), memory.settings().totalBytes()),
+                    new OrchestratorStatus.Memory(memory.usedBytes(), memory.settings().totalBytes(),
+                            partitions.dedupBytes()),
                     partitions.paused(),
                     counters.snapshot());
         }
@@ -342,8 +351,18 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
 
     private void accept(Lane lane, PartitionState partition, PolledRecord polled, Instant now, AfterUnlock after) {
         long offset = polled.source().offset();
-        // Re-read after a seek (already tracked), or completed before a restart (named by the commit metadata).
-        if (!partition.isNew(offset) || partition.onPolled(offset) == PolledOffset.ALREADY_DONE) {
+        // Re-read after a seek: already tracked.
+        if (!partition.isNew(offset)) {
+            refreshSpan(partition);
+            return;
+        }
+        // Completed before a restart (named by the commit metadata), or ACKed by a response replayed before the poll.
+        boolean doneBefore = partition.onPolled(offset) == PolledOffset.ALREADY_DONE;
+        if (doneBefore || partition.takeAckedAhead(offset)) {
+            if (!doneBefore) {
+                partition.markDone(offset);
+            }
+            counters.skippedOnRestart++;
             refreshSpan(partition);
             return;
         }
@@ -356,28 +375,105 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
                     QueuedTask.of(polled.source(), standIn, polled.appendedAt()), HeldStage.HANDING_OFF);
             counters.corrupt++;
             metrics.onCorruptRecord(lane);
-            after.handoffs.add(new Handoff(record, standIn, DeadLetterCause.CORRUPT_RECORD,
-                    DeadLetterCause.CORRUPT_RECORD.reason(), 0));
+            after.handoffs.add(new PendingHandoff(record, standIn, new HandoffTarget.DeadLetter(
+                    DeadLetterCause.CORRUPT_RECORD, DeadLetterCause.CORRUPT_RECORD.reason(), 0, 0)));
+            refreshSpan(partition);
+            return;
+        }
+        if (isCopy(partition, decoded.record(), now)) {
+            partition.markDone(offset);
+            counters.copiesDropped++;
             refreshSpan(partition);
             return;
         }
         // Processors get the polled bytes, so the queue keeps the event without its payload: memory holds it once.
         EventRecord event = withoutPayload(decoded.record());
-        Instant delayUntil = event.delayUntil();
-        boolean notDue = delayUntil != null && delayUntil.isAfter(now);
-        Instant entersQueue = notDue ? delayUntil : now;
-        Instant orderingDeadline = isFresh(lane)
-                ? event.sloDeadline() : entersQueue.plus(settings.slo().sloOf(event.priority()));
-        QueuedTask task = new QueuedTask(polled.source(), event, orderingDeadline,
+        Instant wake = wakeAt(lane, polled, event, now);
+        QueuedTask task = new QueuedTask(polled.source(), event, orderingDeadline(lane, event, now),
                 polled.value().length + event.heldBytes());
-        if (notDue) {
-            delayed.add(held.admit(lane, partition, polled.value(), task, HeldStage.DELAYED), delayUntil,
-                    Reentry.OFFER);
-        } else {
-            held.admit(lane, partition, polled.value(), task, HeldStage.QUEUED);
+        if (!wake.isAfter(now)) {
+            held.admit(lane, partition, polled.value(), task, HeldStage.QUEUED).firstFailedAt = polled.firstFailedAt();
             offer(task);
+        } else {
+            HeldRecord record = held.admit(lane, partition, polled.value(), task, HeldStage.DELAYED);
+            record.firstFailedAt = polled.firstFailedAt();
+            if (lane == Lane.RETRY) {
+                partition.onLevelWait();
+                delayed.add(record, wake, Reentry.ROUTE);
+            } else {
+                route(record, now, after);
+            }
         }
         refreshSpan(partition);
+    }
+
+    /**
+     * When a polled record may be routed: a retry level's record at its level's due time (append time + the level's
+     * delay), or at its {@code delay_until} if that comes first; any other record at its {@code delay_until}.
+     */
+    private Instant wakeAt(Lane lane, PolledRecord polled, EventRecord event, Instant now) {
+        Instant due = event.delayUntil() == null ? now : event.delayUntil();
+        if (lane != Lane.RETRY) {
+            return due;
+        }
+        OptionalInt level = retryLevels.levelOf(polled.source().topic());
+        if (level.isEmpty()) {
+            return due;
+        }
+        int known = Math.min(level.getAsInt(), settings.retry().levels());
+        Instant levelDue = polled.appendedAt().plus(retryPolicy.delayOf(known));
+        return levelDue.isBefore(due) ? levelDue : due;
+    }
+
+    /**
+     * Routes a delayed record whose wait is over or that is not due yet: into the queue when due, else to the retry
+     * level for what is left (the timing wheel), else held in memory for the short rest.
+     */
+    private void route(HeldRecord record, Instant now, AfterUnlock after) {
+        EventRecord event = record.task.event();
+        Instant due = event.delayUntil();
+        if (due == null || !due.isAfter(now)) {
+            enterQueue(record, now);
+            return;
+        }
+        OptionalInt level = retryPolicy.levelForDueIn(Duration.between(now, due));
+        if (level.isPresent()) {
+            counters.rerouted++;
+            handOff(record, event, new HandoffTarget.RetryLevel(level.getAsInt()), after);
+        } else {
+            delayed.add(record, due, Reentry.OFFER);
+        }
+    }
+
+    /** A delayed record is due: it joins the queue, ordered by {@code now + SLO} unless it is a fresh lane's. */
+    private void enterQueue(HeldRecord record, Instant now) {
+        if (!isFresh(record.lane)) {
+            QueuedTask task = record.task;
+            held.retask(record, new QueuedTask(task.source(), task.event(),
+                    now.plus(settings.slo().sloOf(task.event().priority())), task.bytes()));
+        }
+        held.moveTo(record, HeldStage.QUEUED);
+        offer(record.task);
+    }
+
+    private Instant orderingDeadline(Lane lane, EventRecord event, Instant now) {
+        return isFresh(lane) ? event.sloDeadline() : now.plus(settings.slo().sloOf(event.priority()));
+    }
+
+    /**
+     * A copy of an event this partition had within the dedup window (a producer's retry, a fallback copy re-driven by
+     * recovery). The attempt and offload counts are part of the identity, so an event offloaded again is no copy.
+     */
+    private boolean isCopy(PartitionState partition, EventRecord event, Instant now) {
+        if (partition.recentIds == null) {
+            return false;
+        }
+        return !partition.recentIds.firstSeen(event.eventId() + '/' + event.attempt() + '/' + event.offloads(), now);
+    }
+
+    /** Retry topics carry an event again by design (each attempt, each level): only the other lanes drop copies. */
+    private RecentIds recentIdsFor(Lane lane) {
+        return lane == Lane.RETRY ? null : new RecentIds(settings.dedupWindow(), settings.dedupMaxEntries());
     }
 
     private void offer(QueuedTask task) {
@@ -483,7 +579,7 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
         return result.released().size();
     }
 
-    private void onExpired(ExpiryDecision decision, AfterUnlock after) {
+    private void onExpired(ExpiryDecision decision, Instant now, AfterUnlock after) {
         HeldRecord record = held.require(decision.task().source());
         counters.expired++;
         metrics.onLeaseExpired(record.lane);
@@ -491,9 +587,10 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
             queue.release(List.of(decision.task()));
             held.moveTo(record, HeldStage.QUEUED);
         } else {
-            queue.onDone(decision.task().orderingKey());
-            handOff(record, DeadLetterCause.MAX_DELIVERIES, DeadLetterCause.MAX_DELIVERIES.reason(),
-                    decision.deliveries(), after);
+            // A poison event that kills its processors: the attempt counts as failed, like a RETRY.
+            counters.escalations++;
+            failedAttempt(record, decision.task(), null, DeadLetterCause.MAX_DELIVERIES, decision.deliveries(), now,
+                    after);
         }
     }
 
@@ -509,7 +606,7 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
         if (outcome instanceof ResponseOutcome.Completed completed) {
             onCompleted(completed);
         } else if (outcome instanceof ResponseOutcome.Retrying retrying) {
-            onRetrying(retrying.task(), response.retryAfter(), now);
+            onRetrying(retrying.task(), response, now, after);
         } else if (outcome instanceof ResponseOutcome.Failed failed) {
             onFailed(failed.task(), response, after);
         } else if (outcome instanceof ResponseOutcome.Late) {
@@ -519,11 +616,36 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
             counters.duplicates++;
             metrics.onResponse(ResponseKind.DUPLICATE);
         } else if (outcome instanceof ResponseOutcome.Unknown) {
+            if (response.outcome() == ProcessorResponse.Outcome.ACK && completeUnleased(id.source())) {
+                counters.replayedAcks++;
+                metrics.onResponse(ResponseKind.ACK);
+                return;
+            }
             counters.unknown++;
             metrics.onResponse(ResponseKind.UNKNOWN);
         } else {
             throw new IllegalStateException("unhandled response outcome " + outcome);
         }
+    }
+
+    /**
+     * An ACK for a task this run never leased: one an earlier run of the replica leased, replayed from the response
+     * topic after a restart. The work was done, so the record is completed while it waits in the queue, or
+     * remembered and skipped when it is polled (bounded by the uncommitted span). False when neither applies.
+     */
+    private boolean completeUnleased(SourcePosition source) {
+        HeldRecord record = held.find(source);
+        if (record != null) {
+            if (record.stage != HeldStage.QUEUED || queue.remove(source).isEmpty()) {
+                return false;
+            }
+            complete(record);
+            return true;
+        }
+        PartitionState partition = partitions.find(new SourcePartition(source.topic(), source.partition()));
+        return partition != null && partition.isNew(source.offset())
+                && partition.rememberAckedAhead(source.offset(), (int) Math.min(Integer.MAX_VALUE,
+                        settings.maxUncommittedSpan()));
     }
 
     /** An ACK from any delivery: the work was done. */
@@ -542,22 +664,58 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
         metrics.onResponse(ResponseKind.ACK);
     }
 
+    /** A RETRY from the current delivery: a failed attempt, with the processor's retry-after as a hint. */
+    private void onRetrying(QueuedTask task, ProcessorResponse response, Instant now, AfterUnlock after) {
+        counters.retries++;
+        metrics.onResponse(ResponseKind.RETRY);
+        failedAttempt(held.require(task.source()), task, response.retryAfter(), DeadLetterCause.RETRIES_EXHAUSTED,
+                response.taskId().delivery(), now, after);
+    }
+
     /**
-     * A RETRY from the current delivery: served again from memory with attempt + 1 after the in-memory retry delay
-     * (a hint may shorten it), ordered by {@code due + SLO} like a record back from a retry topic.
+     * A failed attempt goes where the retry policy says: back into memory for a short delay, to the retry level of a
+     * longer one (with {@code delay_until}), or to the DLQ once the budget is spent. The lease table forgets the task,
+     * so its deliveries count from 1 again.
      *
-     * <p>The lease table resolves a RETRYed task and forgets it, so its deliveries count from 1 again, and an ACK that
-     * an older, expired delivery sends afterwards counts as a duplicate: the record is served again (at-least-once).
-     * The retry policy of issue 6 takes this path over.
+     * <p>Under strict key ordering a retry never leaves memory: the key's later tasks must not overtake it, and they
+     * would if it travelled through a retry topic while they are served.
      */
-    private void onRetrying(QueuedTask task, Duration retryAfter, Instant now) {
-        HeldRecord record = held.require(task.source());
-        Duration delay = retryDelay(retryAfter);
+    private void failedAttempt(HeldRecord record, QueuedTask task, Duration hint, DeadLetterCause exhausted,
+            int deliveries, Instant now, AfterUnlock after) {
+        int attempts = task.event().attempt() + 1;
+        if (record.firstFailedAt == null) {
+            record.firstFailedAt = now;
+        }
+        RetryDecision decision = retryPolicy.onRetry(attempts, hint);
+        if (decision instanceof RetryDecision.ToRetryTopic toTopic && settings.dispatch().strictKeyOrdering()) {
+            decision = new RetryDecision.HoldInMemory(toTopic.delay());
+        }
+        EventRecord event = task.event().withAttempt(attempts);
+        if (decision instanceof RetryDecision.ToDeadLetter toDeadLetter) {
+            queue.onDone(task.orderingKey());
+            String reason = exhausted == DeadLetterCause.RETRIES_EXHAUSTED
+                    ? toDeadLetter.reason() : exhausted.reason() + "; " + toDeadLetter.reason();
+            handOff(record, event.withLastError(reason),
+                    new HandoffTarget.DeadLetter(exhausted, reason, deliveries, attempts), after);
+        } else if (decision instanceof RetryDecision.ToRetryTopic toTopic) {
+            queue.onDone(task.orderingKey());
+            counters.onRetryLevel(toTopic.level());
+            metrics.onRetryScheduled(record.lane, toTopic.level());
+            handOff(record, event.withDelayUntil(now.plus(toTopic.delay())),
+                    new HandoffTarget.RetryLevel(toTopic.level()), after);
+        } else {
+            holdInMemory(record, task, event, ((RetryDecision.HoldInMemory) decision).delay(), now);
+        }
+    }
+
+    /** Served again from memory after {@code delay}, ordered by {@code due + SLO} like a record back from a topic. */
+    private void holdInMemory(HeldRecord record, QueuedTask task, EventRecord event, Duration delay, Instant now) {
         Instant due = now.plus(delay);
-        EventRecord event = task.event().withAttempt(task.event().attempt() + 1);
         QueuedTask again = new QueuedTask(task.source(), event, due.plus(settings.slo().sloOf(event.priority())),
                 task.bytes());
         held.retask(record, again);
+        counters.retriedInMemory++;
+        metrics.onRetryScheduled(record.lane, 0);
         if (delay.isZero()) {
             queue.release(List.of(again));
             held.moveTo(record, HeldStage.QUEUED);
@@ -565,19 +723,6 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
             held.moveTo(record, HeldStage.DELAYED);
             delayed.add(record, due, Reentry.RELEASE);
         }
-        counters.retries++;
-        metrics.onResponse(ResponseKind.RETRY);
-    }
-
-    private Duration retryDelay(Duration hint) {
-        Duration longest = settings.inMemoryRetryDelay();
-        if (hint == null) {
-            return longest;
-        }
-        if (hint.isNegative()) {
-            return Duration.ZERO;
-        }
-        return hint.compareTo(longest) < 0 ? hint : longest;
     }
 
     private void onFailed(QueuedTask task, ProcessorResponse response, AfterUnlock after) {
@@ -585,16 +730,22 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
         queue.onDone(task.orderingKey());
         String reason = response.reason() == null || response.reason().isBlank()
                 ? DeadLetterCause.PROCESSOR_FAIL.reason() : response.reason();
-        handOff(record, DeadLetterCause.PROCESSOR_FAIL, reason, response.taskId().delivery(), after);
+        int attempts = task.event().attempt() + 1;
+        if (record.firstFailedAt == null) {
+            record.firstFailedAt = clock.instant();
+        }
+        handOff(record, task.event().withAttempt(attempts).withLastError(reason), new HandoffTarget.DeadLetter(
+                DeadLetterCause.PROCESSOR_FAIL, reason, response.taskId().delivery(), attempts), after);
         counters.fails++;
         metrics.onResponse(ResponseKind.FAIL);
     }
 
     // ---- hand-offs ----
 
-    private void handOff(HeldRecord record, DeadLetterCause cause, String reason, int deliveries, AfterUnlock after) {
+    /** {@code event} is the record as it should go out, without payload: the write adds the polled payload back. */
+    private void handOff(HeldRecord record, EventRecord event, HandoffTarget target, AfterUnlock after) {
         held.moveTo(record, HeldStage.HANDING_OFF);
-        after.handoffs.add(new Handoff(record, record.task.event(), cause, reason, deliveries));
+        after.handoffs.add(new PendingHandoff(record, event, target));
     }
 
     private void retryFailedHandoffs(Instant now, AfterUnlock after) {
@@ -609,40 +760,46 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
     }
 
     /** Writes outside the lock; the record is done only once the write is acked. */
-    private void startHandoff(Handoff handoff) {
+    private void startHandoff(PendingHandoff pending) {
         CompletableFuture<Void> write;
         try {
-            write = deadLetters.write(deadLetterRecord(handoff), handoff.record.task.source(), handoff.reason,
-                    handoff.deliveries);
+            write = handoffs.write(new Handoff(pending.target, outgoing(pending), pending.record.task.source(),
+                    pending.record.firstFailedAt));
         } catch (RuntimeException e) {
             write = CompletableFuture.failedFuture(e);
         }
-        write.whenComplete((ignored, failure) -> onHandoffWritten(handoff, failure));
+        write.whenComplete((ignored, failure) -> onHandoffWritten(pending, failure));
     }
 
-    /** The full event (the queue kept it without payload) with its attempts so far and why it failed. */
-    private EventRecord deadLetterRecord(Handoff handoff) {
-        if (handoff.cause == DeadLetterCause.CORRUPT_RECORD) {
-            return handoff.event;
+    /** The full event (the queue kept it without payload) as the hand-off decided it. */
+    private EventRecord outgoing(PendingHandoff pending) {
+        if (pending.target instanceof HandoffTarget.DeadLetter deadLetter
+                && deadLetter.cause() == DeadLetterCause.CORRUPT_RECORD) {
+            return pending.event;
         }
-        return codec.decode(handoff.record.stored).record()
-                .withAttempt(handoff.event.attempt())
-                .withLastError(handoff.reason);
+        EventRecord as = pending.event;
+        return codec.decode(pending.record.stored).record()
+                .withAttempt(as.attempt())
+                .withOffloads(as.offloads())
+                .withDelayUntil(as.delayUntil())
+                .withLastError(as.lastError());
     }
 
-    private void onHandoffWritten(Handoff handoff, Throwable failure) {
+    private void onHandoffWritten(PendingHandoff pending, Throwable failure) {
         AfterUnlock after = new AfterUnlock();
         synchronized (lock) {
             Instant now = clock.instant();
-            Lane lane = handoff.record.lane;
+            Lane lane = pending.record.lane;
             if (failure == null) {
-                complete(handoff.record);
-                counters.deadLettered++;
-                metrics.onDeadLettered(lane, handoff.cause);
+                complete(pending.record);
+                if (pending.target instanceof HandoffTarget.DeadLetter deadLetter) {
+                    counters.deadLettered++;
+                    metrics.onDeadLettered(lane, deadLetter.cause());
+                }
             } else {
                 counters.handoffFailures++;
                 metrics.onHandoffFailed(lane);
-                failedHandoffs.add(new FailedHandoff(handoff, now.plus(settings.handoffRetryDelay())));
+                failedHandoffs.add(new FailedHandoff(pending, now.plus(settings.handoffRetryDelay())));
             }
             settle(now, after);
         }
@@ -662,11 +819,16 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
     private void settle(Instant now, AfterUnlock after) {
         for (DelayedRecords.Entry entry : delayed.pollDue(now)) {
             HeldRecord record = entry.record();
-            held.moveTo(record, HeldStage.QUEUED);
-            if (entry.reentry() == Reentry.OFFER) {
-                offer(record.task);
-            } else {
-                queue.release(List.of(record.task));
+            switch (entry.reentry()) {
+                case OFFER -> enterQueue(record, now);
+                case RELEASE -> {
+                    held.moveTo(record, HeldStage.QUEUED);
+                    queue.release(List.of(record.task));
+                }
+                case ROUTE -> {
+                    record.partition.onLevelWaitOver();
+                    route(record, now, after);
+                }
             }
         }
         for (LaneDecision decision : memory.evaluate()) {
@@ -682,7 +844,7 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
                 handBack(delivery.grant);
             }
         }
-        for (Handoff handoff : after.handoffs) {
+        for (PendingHandoff handoff : after.handoffs) {
             startHandoff(handoff);
         }
     }
@@ -731,17 +893,16 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
     private record Delivery(Waiter waiter, LeaseGrant grant) {
     }
 
-    /** A record on its way to the dead-letter topic; {@code event} is the queue's (payload-less) or the stand-in. */
-    private record Handoff(HeldRecord record, EventRecord event, DeadLetterCause cause, String reason,
-            int deliveries) {
+    /** A record on its way out; {@code event} is as it should go out, payload-less (or the corrupt stand-in). */
+    private record PendingHandoff(HeldRecord record, EventRecord event, HandoffTarget target) {
     }
 
-    private record FailedHandoff(Handoff handoff, Instant retryAt) {
+    private record FailedHandoff(PendingHandoff handoff, Instant retryAt) {
     }
 
     /** Work decided under the lock and carried out after it is released. */
     private static final class AfterUnlock {
         final List<Delivery> deliveries = new ArrayList<>();
-        final List<Handoff> handoffs = new ArrayList<>();
+        final List<PendingHandoff> handoffs = new ArrayList<>();
     }
 }

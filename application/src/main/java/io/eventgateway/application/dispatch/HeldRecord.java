@@ -19,6 +19,8 @@ final class HeldRecord {
     HeldStage stage;
     /** When this replica first leased the record; SLO met/missed is counted then and only then. */
     Instant firstLeasedAt;
+    /** When the event's first attempt failed, here or before a retry topic; null while none has. */
+    Instant firstFailedAt;
 
     HeldRecord(Lane lane, PartitionState partition, byte[] stored, QueuedTask task, HeldStage stage) {
         this.lane = lane;

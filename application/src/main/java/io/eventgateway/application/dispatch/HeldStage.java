@@ -9,11 +9,17 @@ import java.util.Set;
 enum HeldStage {
     /** In the deadline queue, waiting for a lease. */
     QUEUED(HoldKind.BUFFERED),
-    /** Not due yet ({@code delay_until}, or a RETRY's wait): out of the queue until then. */
+    /**
+     * Not due yet ({@code delay_until}, a RETRY's wait in memory, or a retry level's wait): out of the queue until
+     * then.
+     */
     DELAYED(HoldKind.DELAYED),
     /** Out with a processor under a lease. */
     LEASED(HoldKind.LEASED),
-    /** Being written to the dead-letter topic; done once the write is acked. Still held, so counted as buffered. */
+    /**
+     * Being written to a retry topic, offload or the dead-letter topic; done once the write is acked. Still held, so
+     * counted as buffered.
+     */
     HANDING_OFF(HoldKind.BUFFERED),
     /** ACKed or handed off: its offset is done and the memory released. */
     DONE(null);
@@ -21,7 +27,8 @@ enum HeldStage {
     private static final Map<HeldStage, Set<HeldStage>> TRANSITIONS = Map.of(
             // An ACK from an expired or released delivery completes the task while it waits in the queue again.
             QUEUED, EnumSet.of(LEASED, DONE),
-            DELAYED, EnumSet.of(QUEUED),
+            // Due: into the queue, or on to a smaller retry level.
+            DELAYED, EnumSet.of(QUEUED, HANDING_OFF),
             LEASED, EnumSet.of(QUEUED, DELAYED, HANDING_OFF, DONE),
             HANDING_OFF, EnumSet.of(DONE),
             DONE, EnumSet.noneOf(HeldStage.class));

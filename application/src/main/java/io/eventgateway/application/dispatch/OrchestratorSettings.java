@@ -6,6 +6,7 @@ import io.eventgateway.domain.memory.MemoryBudgetSettings;
 import io.eventgateway.domain.offset.OffsetMetadataCodec;
 import io.eventgateway.domain.priority.SloPolicy;
 import io.eventgateway.domain.replica.ReplicaIdentity;
+import io.eventgateway.domain.retry.RetrySettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,10 +20,12 @@ import java.util.Objects;
  * @param leaseEpoch             differs between runs of the replica (its start time in ms), so lease ids never repeat
  * @param idleRecommitInterval   an unchanged position is committed again this often, so group offsets do not expire
  * @param maxWaiters             fetches that may wait for work at once; past it a fetch is answered empty at once
- * @param inMemoryRetryDelay     how long a RETRYed task waits in memory before it is served again; a processor's
- *                               retry-after hint may shorten it, never lengthen it (the retry topics of the retry
- *                               policy take longer delays)
- * @param handoffRetryDelay      how long to wait before writing again a record whose dead-letter write failed
+ * @param retry                  the retry levels and budgets: short delays wait in memory, longer ones travel through
+ *                               the retry topics; its {@code maxDeliveries} must equal the lease settings' own
+ * @param handoffRetryDelay      how long to wait before writing again a record whose hand-off write failed
+ * @param dedupWindow            an event id seen again on the same partition within this window is dropped as a copy;
+ *                               zero turns dedup off
+ * @param dedupMaxEntries        the most ids remembered per partition (the window is best-effort past it)
  */
 public record OrchestratorSettings(
         ReplicaIdentity replica,
@@ -35,13 +38,16 @@ public record OrchestratorSettings(
         long leaseEpoch,
         Duration idleRecommitInterval,
         int maxWaiters,
-        Duration inMemoryRetryDelay,
-        Duration handoffRetryDelay) {
+        RetrySettings retry,
+        Duration handoffRetryDelay,
+        Duration dedupWindow,
+        int dedupMaxEntries) {
 
     public static final long DEFAULT_MAX_UNCOMMITTED_SPAN = 100_000;
     public static final Duration DEFAULT_IDLE_RECOMMIT_INTERVAL = Duration.ofHours(1);
     public static final int DEFAULT_MAX_WAITERS = 1_024;
-    public static final Duration DEFAULT_IN_MEMORY_RETRY_DELAY = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofMinutes(5);
+    public static final int DEFAULT_DEDUP_MAX_ENTRIES = 10_000;
     public static final Duration DEFAULT_HANDOFF_RETRY_DELAY = Duration.ofSeconds(1);
 
     public OrchestratorSettings {
@@ -63,21 +69,29 @@ public record OrchestratorSettings(
         if (maxWaiters < 0) {
             throw new IllegalArgumentException("maxWaiters must be >= 0, was " + maxWaiters);
         }
-        if (inMemoryRetryDelay == null || inMemoryRetryDelay.isNegative()) {
-            throw new IllegalArgumentException("inMemoryRetryDelay must be a duration >= 0, was " + inMemoryRetryDelay);
+        Objects.requireNonNull(retry, "retry");
+        if (retry.maxDeliveries() != lease.maxDeliveries()) {
+            throw new IllegalArgumentException("retry.maxDeliveries (" + retry.maxDeliveries()
+                    + ") must equal lease.maxDeliveries (" + lease.maxDeliveries() + ")");
         }
         requirePositive(handoffRetryDelay, "handoffRetryDelay");
+        if (dedupWindow == null || dedupWindow.isNegative()) {
+            throw new IllegalArgumentException("dedupWindow must be a duration >= 0, was " + dedupWindow);
+        }
+        if (dedupMaxEntries < 0) {
+            throw new IllegalArgumentException("dedupMaxEntries must be >= 0, was " + dedupMaxEntries);
+        }
     }
 
     /**
-     * The design's defaults around the given replica: 30 s leases (5 deliveries), the default queue, memory and SLO
-     * policies, 4096 bytes of commit metadata.
+     * The design's defaults around the given replica: 30 s leases (5 deliveries), the default queue, memory, retry and
+     * SLO policies, 4096 bytes of commit metadata, a five-minute dedup window.
      */
     public static OrchestratorSettings defaults(ReplicaIdentity replica, long leaseEpoch) {
         return new OrchestratorSettings(replica, DispatchSettings.defaults(), LeaseSettings.of(Duration.ofSeconds(30), 5),
                 MemoryBudgetSettings.defaults(), DEFAULT_MAX_UNCOMMITTED_SPAN, OffsetMetadataCodec.DEFAULT_MAX_BYTES,
                 SloPolicy.defaults(), leaseEpoch, DEFAULT_IDLE_RECOMMIT_INTERVAL, DEFAULT_MAX_WAITERS,
-                DEFAULT_IN_MEMORY_RETRY_DELAY, DEFAULT_HANDOFF_RETRY_DELAY);
+                RetrySettings.defaults(), DEFAULT_HANDOFF_RETRY_DELAY, DEFAULT_DEDUP_WINDOW, DEFAULT_DEDUP_MAX_ENTRIES);
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -53,8 +53,12 @@ public record OrchestratorStatus(Replica replica, Map<Lane, LaneStatus> lanes, L
     public record Leases(int inFlight, int activeLeases, long expired, int heldBack, int waitingFetches) {
     }
 
-    /** Bytes held against the budget. */
-    public record Memory(long usedBytes, long budgetBytes) {
+    /**
+     * Bytes held against the budget, and beside it the dedup windows' estimate: bounded by
+     * {@code dedupMaxEntries} per partition, and kept out of the lanes' budget because a drained lane must fall back
+     * to zero, or its pause threshold would hold it paused with nothing to serve.
+     */
+    public record Memory(long usedBytes, long budgetBytes, long dedupBytes) {
     }
 
     /**
@@ -67,11 +71,13 @@ public record OrchestratorStatus(Replica replica, Map<Lane, LaneStatus> lanes, L
     public record Counters(long acks, long retries, long fails, long lateResponses, long duplicates, long unknown,
             Map<Priority, Long> sloMet, Map<Priority, Long> sloMissed, long deadLettered, long corrupt,
             long heldBackExpiries, long truncatedCommits, long handoffFailures, long refusedFetches,
-            long corruptCommitMetadata) {
+            long corruptCommitMetadata, Handoffs handoffs, Restart restart, long copiesDropped) {
 
         public Counters {
             sloMet = complete(sloMet, "sloMet");
             sloMissed = complete(sloMissed, "sloMissed");
+            Objects.requireNonNull(handoffs, "handoffs");
+            Objects.requireNonNull(restart, "restart");
         }
 
         private static Map<Priority, Long> complete(Map<Priority, Long> counts, String name) {
@@ -82,5 +88,22 @@ public record OrchestratorStatus(Replica replica, Map<Lane, LaneStatus> lanes, L
             }
             return Map.copyOf(copy);
         }
+    }
+
+    /**
+     * Where failed attempts went: back into memory, to a retry level (by level), on to a smaller level when a record
+     * came back early, and how many lease expiries past {@code maxDeliveries} counted as a failed attempt.
+     */
+    public record Handoffs(long retriedInMemory, Map<Integer, Long> retriedByLevel, long rerouted, long escalations) {
+        public Handoffs {
+            retriedByLevel = Map.copyOf(retriedByLevel);
+        }
+    }
+
+    /**
+     * What a restart saved: polled offsets skipped because the commit metadata or a replayed ACK named them done, and
+     * ACKs from an earlier run applied from the response topic.
+     */
+    public record Restart(long skippedOffsets, long replayedAcks) {
     }
 }

@@ -1,5 +1,6 @@
 package io.eventgateway.application.dispatch;
 
+import io.eventgateway.domain.dedup.RecentIds;
 import io.eventgateway.domain.offset.OffsetCommit;
 import io.eventgateway.domain.offset.OffsetTracker;
 import io.eventgateway.domain.priority.Lane;
@@ -32,7 +33,8 @@ final class PartitionBook {
      *
      * @return true when the committed metadata was corrupt and was ignored (those offsets will be redelivered)
      */
-    boolean assign(Lane lane, SourcePartition partition, CommittedPosition committed, Instant now) {
+    boolean assign(Lane lane, SourcePartition partition, CommittedPosition committed, Instant now,
+            RecentIds recentIds) {
         PartitionState existing = byPartition.get(partition);
         if (existing != null) {
             requireLane(existing, lane);
@@ -50,7 +52,8 @@ final class PartitionBook {
             }
             lastCommit = new OffsetCommit(committed.offset(), committed.metadata(), 0);
         }
-        PartitionState state = new PartitionState(partition, lane, tracker, lastCommit, committed == null ? null : now);
+        PartitionState state = new PartitionState(partition, lane, tracker, lastCommit, committed == null ? null : now,
+                recentIds);
         byPartition.put(partition, state);
         byLane.computeIfAbsent(lane, ignored -> new ArrayList<>()).add(state);
         return corruptMetadata;
@@ -64,6 +67,11 @@ final class PartitionBook {
         }
         requireLane(state, lane);
         return state;
+    }
+
+    /** The state of an assigned partition, or null. */
+    PartitionState find(SourcePartition partition) {
+        return byPartition.get(partition);
     }
 
     List<PartitionState> ofLane(Lane lane) {
@@ -118,6 +126,15 @@ final class PartitionBook {
                 state.onCommitted(commit, now);
             }
         });
+    }
+
+    /** The estimated heap the dedup windows hold, over every partition. */
+    long dedupBytes() {
+        long bytes = 0;
+        for (PartitionState state : byPartition.values()) {
+            bytes += state.recentIds == null ? 0 : state.recentIds.bytes();
+        }
+        return bytes;
     }
 
     List<SourcePartition> owned() {

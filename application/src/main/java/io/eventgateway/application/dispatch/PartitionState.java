@@ -1,5 +1,6 @@
 package io.eventgateway.application.dispatch;
 
+import io.eventgateway.domain.dedup.RecentIds;
 import io.eventgateway.domain.offset.OffsetCommit;
 import io.eventgateway.domain.offset.OffsetTracker;
 import io.eventgateway.domain.offset.PolledOffset;
@@ -7,6 +8,7 @@ import io.eventgateway.domain.priority.Lane;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -26,11 +28,21 @@ final class PartitionState {
     private boolean consumerPaused;
     private OffsetCommit lastCommitted;
     private Instant lastCommittedAt;
+    /** Records of this (retry) partition waiting for their level's due time; the partition is paused while any do. */
+    private int levelWaits;
+    /**
+     * Offsets not polled yet that an ACK read from the response topic already completed: replayed after a restart,
+     * the ACK came before the record. Bounded by the caller.
+     */
+    private final Set<Long> ackedAhead = new HashSet<>();
+    /** Event ids seen lately, to drop copies; null when this partition does not dedup (a retry topic). */
+    final RecentIds recentIds;
 
     PartitionState(SourcePartition partition, Lane lane, OffsetTracker tracker, OffsetCommit committed,
-            Instant committedAt) {
+            Instant committedAt, RecentIds recentIds) {
         this.partition = partition;
         this.lane = lane;
+        this.recentIds = recentIds;
         this.tracker = tracker;
         this.lastCommitted = committed;
         this.lastCommittedAt = committedAt;
@@ -62,6 +74,36 @@ final class PartitionState {
 
     boolean spanExceeds(long maxUncommittedSpan) {
         return tracker != null && tracker.shouldPause(maxUncommittedSpan);
+    }
+
+    /** Remembers an ACK for an offset not polled yet; false when {@code limit} offsets are remembered already. */
+    boolean rememberAckedAhead(long offset, int limit) {
+        if (ackedAhead.size() >= limit) {
+            return false;
+        }
+        return ackedAhead.add(offset);
+    }
+
+    /** True (once) when an ACK already completed this offset before it was polled. */
+    boolean takeAckedAhead(long offset) {
+        return !ackedAhead.isEmpty() && ackedAhead.remove(offset);
+    }
+
+    int ackedAheadCount() {
+        return ackedAhead.size();
+    }
+
+    void onLevelWait() {
+        levelWaits++;
+        setReason(PauseReason.NOT_DUE, true);
+    }
+
+    void onLevelWaitOver() {
+        if (levelWaits <= 0) {
+            throw new IllegalStateException("no record of " + partition + " waits for its level");
+        }
+        levelWaits--;
+        setReason(PauseReason.NOT_DUE, levelWaits > 0);
     }
 
     /** Adds or removes {@code reason}. */

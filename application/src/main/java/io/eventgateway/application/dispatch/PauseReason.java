@@ -5,5 +5,7 @@ public enum PauseReason {
     /** Memory use reached the threshold of the partition's lane. */
     MEMORY,
     /** The uncommitted span passed {@code maxUncommittedSpan}: an offset not done yet holds the commit back. */
-    SPAN
+    SPAN,
+    /** A retry level's records are held until due: the records behind them in the partition are due later still. */
+    NOT_DUE
 }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** A dispatch service on a mutable clock, the test codec and a recording DLQ writer, with short-hands for tests. */
 final class DispatchHarness {
@@ -20,7 +21,7 @@ final class DispatchHarness {
 
     final MutableClock clock = new MutableClock(T0);
     final TestCodec codec = new TestCodec();
-    final RecordingDeadLetterWriter deadLetters = new RecordingDeadLetterWriter();
+    final RecordingHandoffWriter handoffs = new RecordingHandoffWriter();
     final OrchestratorSettings settings;
     final DispatchService service;
     private final Map<SourcePartition, Long> nextOffset = new HashMap<>();
@@ -35,7 +36,18 @@ final class DispatchHarness {
 
     DispatchHarness(TestSettings settings, DispatchMetrics metrics) {
         this.settings = settings.build();
-        this.service = new DispatchService(this.settings, codec, deadLetters, metrics, clock);
+        this.service = new DispatchService(this.settings, codec, handoffs, DispatchHarness::retryLevelOf, metrics,
+                clock);
+    }
+
+    /** Retry topics are named {@code eg.retry.<level>} here, as by the Kafka adapter's default naming. */
+    static OptionalInt retryLevelOf(String topic) {
+        return topic.startsWith("eg.retry.") ? OptionalInt.of(Integer.parseInt(topic.substring(9)))
+                : OptionalInt.empty();
+    }
+
+    static String retryTopic(int level) {
+        return "eg.retry." + level;
     }
 
     static String topicOf(Lane lane) {

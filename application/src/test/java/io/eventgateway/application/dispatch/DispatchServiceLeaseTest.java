@@ -9,6 +9,7 @@ import io.eventgateway.application.dispatch.LeaseControlUseCase.ExtendOutcome;
 import io.eventgateway.domain.lease.LeaseSettings;
 import io.eventgateway.domain.priority.Lane;
 import io.eventgateway.domain.priority.Priority;
+import io.eventgateway.domain.retry.RetrySettings;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class DispatchServiceLeaseTest {
         TestSettings settings = new TestSettings();
         settings.lease = new LeaseSettings(Duration.ofSeconds(10), Duration.ofSeconds(50),
                 maxDeliveries, 1_000);
+        settings.retry = new RetrySettings(3, Duration.ofSeconds(1), 4.0, Duration.ofSeconds(1), 10, maxDeliveries);
         DispatchHarness harness = new DispatchHarness(settings);
         harness.assign(Lane.P20, 0);
         harness.put(event("e", Priority.P20, at(60_000)));
@@ -50,17 +52,38 @@ class DispatchServiceLeaseTest {
     }
 
     @Test
-    void afterMaxDeliveriesExpiriesTheTaskIsDeadLetteredInsteadOfLooping() {
+    void afterMaxDeliveriesExpiriesTheAttemptCountsAsFailedAndTheTaskIsRetried() {
         for (int delivery = 1; delivery <= 3; delivery++) {
             h.fetch(1);
             h.expireLeases();
         }
 
-        RecordingDeadLetterWriter.Write write = h.deadLetters.last();
-        assertThat(write.reason()).isEqualTo("max deliveries exceeded");
-        assertThat(write.deliveries()).isEqualTo(3);
+        assertThat(h.handoffs.writes()).isEmpty();
+        assertThat(h.service.status().counters().handoffs().escalations()).isEqualTo(1);
         assertThat(h.fetch(1).isEmpty()).isTrue();
-        assertThat(h.committable(Lane.P20, 0)).isEqualTo(1);
+        h.advance(Duration.ofSeconds(1));
+        assertThat(h.eventIds(h.fetch(1))).containsExactly("e");
+    }
+
+    @Test
+    void afterMaxDeliveriesInTheLastAllowedAttemptTheTaskIsDeadLetteredInsteadOfLooping() {
+        TestSettings settings = new TestSettings();
+        settings.retry = new RetrySettings(3, Duration.ofSeconds(1), 4.0, Duration.ofSeconds(1), 1, 3);
+        DispatchHarness single = new DispatchHarness(settings);
+        single.assign(Lane.P20, 0);
+        single.put(event("poison", Priority.P20, at(60_000)));
+        for (int delivery = 1; delivery <= 3; delivery++) {
+            single.fetch(1);
+            single.expireLeases();
+        }
+
+        RecordingHandoffWriter.Write write = single.handoffs.last();
+        assertThat(write.deadLetter().cause()).isEqualTo(DeadLetterCause.MAX_DELIVERIES);
+        assertThat(write.reason()).startsWith("max deliveries exceeded; retry budget exhausted");
+        assertThat(write.deliveries()).isEqualTo(3);
+        assertThat(write.deadLetter().attempts()).isEqualTo(1);
+        assertThat(single.fetch(1).isEmpty()).isTrue();
+        assertThat(single.committable(Lane.P20, 0)).isEqualTo(1);
     }
 
     @Test
@@ -144,7 +167,7 @@ class DispatchServiceLeaseTest {
         // With one delivery allowed, a counted delivery would have made the next expiry a dead letter.
         assertThat(released).isEqualTo(1);
         assertThat(oneDelivery.fetch(1).tasks()).hasSize(1);
-        assertThat(oneDelivery.deadLetters.writes()).isEmpty();
+        assertThat(oneDelivery.handoffs.writes()).isEmpty();
         assertThat(oneDelivery.service.status().leases().expired()).isZero();
     }
 

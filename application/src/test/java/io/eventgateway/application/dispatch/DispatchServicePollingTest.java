@@ -7,6 +7,7 @@ import static io.eventgateway.application.dispatch.DispatchHarness.partition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eventgateway.domain.event.EventRecord;
 import io.eventgateway.domain.offset.OffsetMetadataCodec;
 import io.eventgateway.domain.offset.OffsetRange;
 import io.eventgateway.domain.priority.Lane;
@@ -60,7 +61,7 @@ class DispatchServicePollingTest {
 
         h.poll(Lane.P20, h.raw(Lane.P20, 0, garbage));
 
-        RecordingDeadLetterWriter.Write write = h.deadLetters.last();
+        RecordingHandoffWriter.Write write = h.handoffs.last();
         assertThat(write.reason()).isEqualTo("corrupt record");
         assertThat(write.record().payload().toByteArray()).isEqualTo(garbage);
         assertThat(write.source()).isEqualTo(new SourcePosition("eg.p20", 0, 0));
@@ -69,30 +70,30 @@ class DispatchServicePollingTest {
 
     @Test
     void aCorruptRecordsOffsetIsDoneOnlyAfterItsDeadLetterWriteIsAcked() {
-        h.deadLetters.holdWrites();
+        h.handoffs.holdWrites();
         h.assign(Lane.P20, 0);
         h.poll(Lane.P20, h.raw(Lane.P20, 0, new byte[] {1, 2, 3}));
         assertThat(h.committable(Lane.P20, 0)).isEqualTo(0);
 
-        h.deadLetters.last().result().complete(null);
+        h.handoffs.last().result().complete(null);
 
         assertThat(h.committable(Lane.P20, 0)).isEqualTo(1);
     }
 
     @Test
     void aFailedDeadLetterWriteIsWrittenAgainAfterTheRetryDelay() {
-        h.deadLetters.holdWrites();
+        h.handoffs.holdWrites();
         h.assign(Lane.P20, 0);
         h.poll(Lane.P20, h.raw(Lane.P20, 0, new byte[] {1, 2, 3}));
-        h.deadLetters.last().result().completeExceptionally(new IllegalStateException("broker down"));
+        h.handoffs.last().result().completeExceptionally(new IllegalStateException("broker down"));
         h.service.tick();
-        assertThat(h.deadLetters.writes()).hasSize(1);
+        assertThat(h.handoffs.writes()).hasSize(1);
 
         h.advance(Duration.ofSeconds(2));
         h.service.tick();
 
-        assertThat(h.deadLetters.writes()).hasSize(2);
-        h.deadLetters.last().result().complete(null);
+        assertThat(h.handoffs.writes()).hasSize(2);
+        h.handoffs.last().result().complete(null);
         assertThat(h.committable(Lane.P20, 0)).isEqualTo(1);
         assertThat(h.service.status().counters().handoffFailures()).isEqualTo(1);
         assertThat(h.service.status().counters().deadLettered()).isEqualTo(1);
@@ -101,13 +102,101 @@ class DispatchServicePollingTest {
     @Test
     void aRecordIsNotServedBeforeItsDelayUntil() {
         h.assign(Lane.P20, 0);
-        h.put(event("later", Priority.P20, at(60_000)).withDelayUntil(at(5_000)));
+        h.put(event("later", Priority.P20, at(60_000)).withDelayUntil(at(900)));
 
         assertThat(h.fetch(10).isEmpty()).isTrue();
-        h.advance(Duration.ofMillis(4_999));
+        h.advance(Duration.ofMillis(899));
         assertThat(h.fetch(10).isEmpty()).isTrue();
         h.advance(Duration.ofMillis(1));
         assertThat(h.eventIds(h.fetch(10))).containsExactly("later");
+    }
+
+    @Test
+    void aDelayTooLongForMemoryTravelsThroughTheLargestRetryLevelNotPastIt() {
+        h.assign(Lane.P20, 0);
+        h.put(event("much-later", Priority.P20, at(60_000)).withDelayUntil(at(20_000)));
+
+        RecordingHandoffWriter.Write write = h.handoffs.last();
+        assertThat(write.target()).isEqualTo(new HandoffTarget.RetryLevel(3));
+        assertThat(write.record().delayUntil()).isEqualTo(at(20_000));
+        assertThat(write.record().attempt()).isZero();
+        assertThat(h.committable(Lane.P20, 0)).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryRecordWaitsForItsLevelThenMovesToTheLevelForWhatIsLeft() {
+        assignRetry(2);
+        // Written to level 2 (4 s) at T0, due at T0 + 6 s: back at T0 + 4 s with 2 s left, which level 1 (1 s) takes.
+        PolledRecord back = retryRecord(2, event("r", Priority.P20, at(60_000)).withAttempt(1).withDelayUntil(at(6_000)));
+        PartitionControl control = h.poll(Lane.RETRY, back);
+
+        assertThat(control.pause()).containsExactly(retryPartition(2));
+        h.advance(Duration.ofMillis(3_999));
+        assertThat(h.service.status().pausedPartitions()).containsKey(retryPartition(2));
+        assertThat(h.handoffs.writes()).isEmpty();
+        h.advance(Duration.ofMillis(1));
+        h.service.tick();
+
+        assertThat(h.handoffs.last().target()).isEqualTo(new HandoffTarget.RetryLevel(1));
+        assertThat(h.service.status().pausedPartitions()).doesNotContainKey(retryPartition(2));
+    }
+
+    @Test
+    void aRetryRecordDueWithinTheInMemoryDelayIsServedAtItsDelayUntil() {
+        assignRetry(1);
+        h.poll(Lane.RETRY, retryRecord(1, event("r", Priority.P20, at(60_000)).withAttempt(1)
+                .withDelayUntil(at(1_500))));
+        h.advance(Duration.ofSeconds(1));
+        h.service.tick();
+        assertThat(h.fetch(10).isEmpty()).isTrue();
+
+        h.advance(Duration.ofMillis(500));
+
+        assertThat(h.eventIds(h.fetch(10))).containsExactly("r");
+        assertThat(h.handoffs.writes()).isEmpty();
+    }
+
+    @Test
+    void aCopyOfAnEventSeenWithinTheDedupWindowIsDroppedAndItsOffsetDone() {
+        TestSettings settings = new TestSettings();
+        settings.dedupWindow = Duration.ofMinutes(1);
+        DispatchHarness dedup = new DispatchHarness(settings);
+        dedup.assign(Lane.P20, 0);
+        dedup.put(event("once", Priority.P20, at(60_000)));
+        dedup.put(event("once", Priority.P20, at(60_000)));
+
+        LeaseGrant grant = dedup.fetch(10);
+        assertThat(dedup.eventIds(grant)).containsExactly("once");
+        dedup.ack(grant.tasks().get(0));
+        assertThat(dedup.service.status().counters().copiesDropped()).isEqualTo(1);
+        assertThat(dedup.committable(Lane.P20, 0)).isEqualTo(2);
+    }
+
+    @Test
+    void anEventOffloadedAgainIsNoCopy() {
+        TestSettings settings = new TestSettings();
+        settings.dedupWindow = Duration.ofMinutes(1);
+        DispatchHarness dedup = new DispatchHarness(settings);
+        dedup.assign(Lane.OFFLOAD, 0);
+        EventRecord shed = event("shed", Priority.P10, at(60_000)).withOffloads(1);
+        dedup.poll(Lane.OFFLOAD, dedup.record(Lane.OFFLOAD, 0, shed), dedup.record(Lane.OFFLOAD, 0, shed.withOffloads(2)));
+
+        assertThat(dedup.fetch(10).tasks()).hasSize(2);
+    }
+
+    private void assignRetry(int level) {
+        Map<SourcePartition, CommittedPosition> committed = new HashMap<>();
+        committed.put(retryPartition(level), null);
+        h.service.onAssigned(Lane.RETRY, committed);
+    }
+
+    private PolledRecord retryRecord(int level, EventRecord event) {
+        return new PolledRecord(new SourcePosition(DispatchHarness.retryTopic(level), 0, 0),
+                h.codec.encode(event, Lane.RETRY), h.now());
+    }
+
+    private static SourcePartition retryPartition(int level) {
+        return new SourcePartition(DispatchHarness.retryTopic(level), 0);
     }
 
     @Test

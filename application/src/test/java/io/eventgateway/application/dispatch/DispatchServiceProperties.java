@@ -50,10 +50,13 @@ class DispatchServiceProperties {
             } else if (action == 8) {
                 h.advance(Duration.ofMillis(random.nextInt(2_000)));
             } else {
+                // Processors whose leases all ran out give their copies up: an escalated record is retried as a new
+                // attempt, and a stale copy's ACK for it would only cause a redelivery.
                 h.expireLeases();
+                held.clear();
             }
-            // FAILs from the current delivery and escalations are dead-lettered; these writes are acked at once.
-            h.deadLetters.writes().forEach(write -> notDone.remove(write.source().offset()));
+            // FAILs from the current delivery and exhausted budgets are dead-lettered; these writes are acked at once.
+            h.handoffs.writes().forEach(write -> notDone.remove(write.source().offset()));
             OffsetCommit commit = h.service.commitPositions().get(partition(Lane.P20, 0));
             if (commit != null) {
                 assertThat(commit.offset()).isEqualTo(notDone.isEmpty() ? polled : notDone.first());

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventgateway.domain.priority.Lane;
 import io.eventgateway.domain.priority.Priority;
+import io.eventgateway.domain.retry.RetrySettings;
+import io.eventgateway.domain.task.SourcePosition;
 import io.eventgateway.domain.task.TaskId;
 import java.time.Duration;
 import java.util.List;
@@ -104,7 +106,42 @@ class DispatchServiceResponsesTest {
 
         h.respond(failOf(again, "bad input"));
 
-        assertThat(h.deadLetters.last().record().attempt()).isEqualTo(1);
+        RecordingHandoffWriter.Write write = h.handoffs.last();
+        assertThat(write.record().attempt()).isEqualTo(2);
+        assertThat(write.deadLetter().attempts()).isEqualTo(2);
+        assertThat(write.handoff().firstFailedAt()).isEqualTo(at(0));
+    }
+
+    @Test
+    void aRetryPastTheInMemoryDelayGoesToItsRetryLevelWithDelayUntil() {
+        GrantedTask task = leaseOf(1).get(0);
+
+        h.respond(retryOf(task, Duration.ofSeconds(5)));
+
+        RecordingHandoffWriter.Write write = h.handoffs.last();
+        assertThat(write.target()).isEqualTo(new HandoffTarget.RetryLevel(2));
+        assertThat(write.record().delayUntil()).isEqualTo(h.now().plusSeconds(5));
+        assertThat(write.record().attempt()).isEqualTo(1);
+        assertThat(write.record().payload().size()).isEqualTo(10);
+        assertThat(h.committable(Lane.P20, 0)).isEqualTo(1);
+        assertThat(h.service.status().counters().handoffs().retriedByLevel()).containsEntry(2, 1L);
+    }
+
+    @Test
+    void theRetryThatSpendsTheBudgetGoesToTheDeadLetterQueue() {
+        TestSettings settings = new TestSettings();
+        settings.retry = new RetrySettings(3, Duration.ofSeconds(1), 4.0, Duration.ofSeconds(1), 2, 3);
+        DispatchHarness twice = new DispatchHarness(settings);
+        twice.assign(Lane.P20, 0);
+        twice.put(event("e0", Priority.P20, at(60_000)));
+        twice.respond(retryOf(twice.fetch(1).tasks().get(0), Duration.ZERO));
+
+        twice.respond(retryOf(twice.fetch(1).tasks().get(0), Duration.ZERO));
+
+        RecordingHandoffWriter.Write write = twice.handoffs.last();
+        assertThat(write.deadLetter().cause()).isEqualTo(DeadLetterCause.RETRIES_EXHAUSTED);
+        assertThat(write.deadLetter().attempts()).isEqualTo(2);
+        assertThat(write.record().lastError()).startsWith("retry budget exhausted");
     }
 
     @Test
@@ -113,7 +150,7 @@ class DispatchServiceResponsesTest {
 
         h.respond(failOf(task, "schema mismatch"));
 
-        RecordingDeadLetterWriter.Write write = h.deadLetters.last();
+        RecordingHandoffWriter.Write write = h.handoffs.last();
         assertThat(write.reason()).isEqualTo("schema mismatch");
         assertThat(write.record().eventId()).isEqualTo("e0");
         assertThat(write.record().payload().size()).isEqualTo(10);
@@ -123,13 +160,13 @@ class DispatchServiceResponsesTest {
 
     @Test
     void aFailedTasksOffsetIsDoneOnlyAfterTheDeadLetterWriteIsAcked() {
-        h.deadLetters.holdWrites();
+        h.handoffs.holdWrites();
         GrantedTask task = leaseOf(1).get(0);
         h.respond(failOf(task, null));
         assertThat(h.committable(Lane.P20, 0)).isZero();
-        assertThat(h.deadLetters.last().reason()).isEqualTo("processor failure");
+        assertThat(h.handoffs.last().reason()).isEqualTo("processor failure");
 
-        h.deadLetters.last().result().complete(null);
+        h.handoffs.last().result().complete(null);
 
         assertThat(h.committable(Lane.P20, 0)).isEqualTo(1);
     }
@@ -149,10 +186,32 @@ class DispatchServiceResponsesTest {
     }
 
     @Test
-    void aResponseForATaskThisReplicaNeverLeasedIsCountedAsUnknown() {
-        h.respond(ackOf(new GrantedTask(new TaskId(0, "eg.p20", 0, 99, 1), new byte[0])));
+    void aResponseForAPartitionThisReplicaDoesNotHoldIsCountedAsUnknown() {
+        h.respond(ackOf(new GrantedTask(new TaskId(0, "eg.p20", 5, 99, 1), new byte[0])));
 
         assertThat(h.service.status().counters().unknown()).isEqualTo(1);
+    }
+
+    @Test
+    void anAckReplayedFromAnEarlierRunCompletesARecordWaitingInTheQueue() {
+        SourcePosition queued = h.put(event("acked-before-restart", Priority.P20, at(60_000)));
+
+        h.respond(ackOf(new GrantedTask(TaskId.of(0, queued, 1), new byte[0])));
+
+        assertThat(h.fetch(10).isEmpty()).isTrue();
+        assertThat(h.committable(Lane.P20, 0)).isEqualTo(queued.offset() + 1);
+        assertThat(h.service.status().counters().restart().replayedAcks()).isEqualTo(1);
+    }
+
+    @Test
+    void anAckReplayedBeforeItsRecordIsPolledSkipsTheRecord() {
+        h.respond(ackOf(new GrantedTask(new TaskId(0, "eg.p20", 0, 0, 1), new byte[0])));
+
+        h.put(event("acked-before-restart", Priority.P20, at(60_000)));
+
+        assertThat(h.fetch(10).isEmpty()).isTrue();
+        assertThat(h.committable(Lane.P20, 0)).isEqualTo(1);
+        assertThat(h.service.status().counters().restart().skippedOffsets()).isEqualTo(1);
     }
 
     @Test

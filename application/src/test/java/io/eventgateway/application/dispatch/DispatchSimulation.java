@@ -13,6 +13,7 @@ import io.eventgateway.domain.priority.Lane;
 import io.eventgateway.domain.priority.Priority;
 import io.eventgateway.domain.priority.SloPolicy;
 import io.eventgateway.domain.replica.ReplicaIdentity;
+import io.eventgateway.domain.retry.RetrySettings;
 import io.eventgateway.domain.task.SourcePosition;
 import io.eventgateway.domain.task.TaskId;
 import java.time.Duration;
@@ -115,8 +116,13 @@ final class DispatchSimulation {
         OrchestratorSettings settings = new OrchestratorSettings(new ReplicaIdentity(0, 1), dispatch,
                 new LeaseSettings(TTL, TTL.multipliedBy(5), config.maxDeliveries(), 10_000),
                 MemoryBudgetSettings.defaults().withTotalBytes(BUDGET_BYTES), config.maxUncommittedSpan(), 4096, slo,
-                1, Duration.ofSeconds(5), 8, Duration.ofMillis(200), Duration.ofMillis(300));
-        this.service = new DispatchService(settings, codec, new SimDeadLetters(), DispatchMetrics.NONE, clock);
+                1, Duration.ofSeconds(5), 8,
+                // Everything waits in memory (the simulation has no retry topics): 200 ms per retry, delays as long as
+                // they are; one attempt, so a task out of deliveries goes to the DLQ.
+                new RetrySettings(1, Duration.ofMillis(200), 1.0, Duration.ofDays(365), 1, config.maxDeliveries()),
+                Duration.ofMillis(300), Duration.ZERO, 0);
+        this.service = new DispatchService(settings, codec, new SimHandoffs(), DispatchHarness::retryLevelOf,
+                DispatchMetrics.NONE, clock);
         produce();
         for (Lane lane : List.of(Lane.P30, Lane.P20, Lane.P10, Lane.OFFLOAD)) {
             consumers.add(new LaneConsumer(lane));
@@ -623,10 +629,11 @@ final class DispatchSimulation {
     }
 
     /** Writes succeed at once, fail, or complete some steps later. */
-    private final class SimDeadLetters implements DeadLetterWriter {
+    private final class SimHandoffs implements HandoffWriter {
         @Override
-        public CompletableFuture<Void> write(EventRecord record, SourcePosition source, String reason,
-                int deliveries) {
+        public CompletableFuture<Void> write(Handoff handoff) {
+            SourcePosition source = handoff.source();
+            String reason = ((HandoffTarget.DeadLetter) handoff.target()).reason();
             double roll = random.nextDouble();
             if (roll < 0.1) {
                 return CompletableFuture.failedFuture(new IllegalStateException("DLQ unavailable"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventgateway.domain.replica.ReplicaIdentity;
+import io.eventgateway.domain.retry.RetrySettings;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -21,8 +22,10 @@ class OrchestratorSettingsTest {
                 Arguments.of("leaseEpoch", (Consumer<TestSettings>) s -> s.leaseEpoch = -1),
                 Arguments.of("idleRecommitInterval", (Consumer<TestSettings>) s -> s.idleRecommitInterval = Duration.ZERO),
                 Arguments.of("maxWaiters", (Consumer<TestSettings>) s -> s.maxWaiters = -1),
-                Arguments.of("inMemoryRetryDelay",
-                        (Consumer<TestSettings>) s -> s.inMemoryRetryDelay = Duration.ofSeconds(-1)),
+                Arguments.of("retry.maxDeliveries", (Consumer<TestSettings>) s -> s.retry =
+                        new RetrySettings(1, Duration.ofSeconds(1), 1.0, Duration.ZERO, 1, 7)),
+                Arguments.of("dedupWindow", (Consumer<TestSettings>) s -> s.dedupWindow = Duration.ofSeconds(-1)),
+                Arguments.of("dedupMaxEntries", (Consumer<TestSettings>) s -> s.dedupMaxEntries = -1),
                 Arguments.of("handoffRetryDelay", (Consumer<TestSettings>) s -> s.handoffRetryDelay = null),
                 Arguments.of("replica", (Consumer<TestSettings>) s -> s.replica = null));
     }

@@ -44,6 +44,11 @@ class RecordingMetrics implements DispatchMetrics {
     }
 
     @Override
+    public void onRetryScheduled(Lane lane, int level) {
+        events.add("retry " + lane + " level " + level);
+    }
+
+    @Override
     public void onHandoffFailed(Lane lane) {
         events.add("handoff failed " + lane);
     }

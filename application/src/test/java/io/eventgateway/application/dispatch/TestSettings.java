@@ -5,6 +5,7 @@ import io.eventgateway.domain.lease.LeaseSettings;
 import io.eventgateway.domain.memory.MemoryBudgetSettings;
 import io.eventgateway.domain.priority.SloPolicy;
 import io.eventgateway.domain.replica.ReplicaIdentity;
+import io.eventgateway.domain.retry.RetrySettings;
 import java.time.Duration;
 
 /** Orchestrator settings for tests: small, explicit defaults, changed one field at a time. */
@@ -20,11 +21,15 @@ final class TestSettings {
     long leaseEpoch = 7;
     Duration idleRecommitInterval = Duration.ofMinutes(10);
     int maxWaiters = 8;
-    Duration inMemoryRetryDelay = Duration.ofSeconds(1);
+    /** Levels of 1 s, 4 s and 16 s; a delay up to 1 s waits in memory (so the first retry does); ten attempts. */
+    RetrySettings retry = new RetrySettings(3, Duration.ofSeconds(1), 4.0, Duration.ofSeconds(1), 10, 3);
     Duration handoffRetryDelay = Duration.ofSeconds(2);
+    /** Off unless a test is about it: the ids it remembers count in the memory budget. */
+    Duration dedupWindow = Duration.ZERO;
+    int dedupMaxEntries = 1_000;
 
     OrchestratorSettings build() {
         return new OrchestratorSettings(replica, dispatch, lease, memory, maxUncommittedSpan, maxCommitMetadataBytes,
-                slo, leaseEpoch, idleRecommitInterval, maxWaiters, inMemoryRetryDelay, handoffRetryDelay);
+                slo, leaseEpoch, idleRecommitInterval, maxWaiters, retry, handoffRetryDelay, dedupWindow, dedupMaxEntries);
     }
 }

@@ -12,6 +12,11 @@ import java.util.Map;
  * @param index             replica index; {@code null}: the hostname's StatefulSet ordinal, else 0
  * @param maxLeaseTotal     {@code null}: 5 x {@code leaseTtl}
  * @param memoryBudgetBytes 0: a quarter of the maximum heap
+ * @param inMemoryRetryDelay retries due within this wait in memory; longer ones travel through the retry topics
+ * @param retryBaseDelay    the delay of retry level 1; level k waits {@code retryBaseDelay × retryMultiplier^(k-1)}
+ *                          ({@code eventgateway.topics.retry-levels} says how many levels there are)
+ * @param maxAttempts       processing attempts an event gets before the DLQ
+ * @param dedupWindow       an event id seen again on a partition within this window is dropped; 0 turns dedup off
  * @param heapShare         the budget plus every lane consumer's largest fetch must fit in this share of the heap
  * @param batchMaxTasks     the most tasks one {@code FetchNextBatch} may lease ({@code batchDefaultMaxTasks} when a
  *                          request leaves it at 0); {@code batchMaxBytes} and {@code batchMaxWait} bound its bytes
@@ -33,6 +38,11 @@ public record OrchestratorConfig(
         Duration tickInterval,
         Duration idleRecommitInterval,
         Duration inMemoryRetryDelay,
+        Duration retryBaseDelay,
+        double retryMultiplier,
+        int maxAttempts,
+        Duration dedupWindow,
+        int dedupMaxEntries,
         Duration pollTimeout,
         Duration commitTimeout,
         Duration closeTimeout,

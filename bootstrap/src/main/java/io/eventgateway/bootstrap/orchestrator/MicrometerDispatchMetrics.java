@@ -59,6 +59,14 @@ final class MicrometerDispatchMetrics implements DispatchMetrics {
         gauge("eg.dispatch.leases.in.flight", tags, status, s -> s.leases().inFlight());
         gauge("eg.dispatch.memory.used.bytes", tags, status, s -> s.memory().usedBytes());
         gauge("eg.dispatch.memory.budget.bytes", tags, status, s -> s.memory().budgetBytes());
+        gauge("eg.dispatch.dedup.bytes", tags, status, s -> s.memory().dedupBytes());
+        // Counts of the status as monotonic gauges: where failed attempts went and what a restart saved.
+        gauge("eg.dispatch.retries.in.memory", tags, status, s -> s.counters().handoffs().retriedInMemory());
+        gauge("eg.dispatch.retries.rerouted", tags, status, s -> s.counters().handoffs().rerouted());
+        gauge("eg.dispatch.escalations", tags, status, s -> s.counters().handoffs().escalations());
+        gauge("eg.dispatch.copies.dropped", tags, status, s -> s.counters().copiesDropped());
+        gauge("eg.dispatch.restart.skipped.offsets", tags, status, s -> s.counters().restart().skippedOffsets());
+        gauge("eg.dispatch.restart.replayed.acks", tags, status, s -> s.counters().restart().replayedAcks());
     }
 
     /** Partitions a lane consumer stopped because their position fell out of range: data needs a human. */
@@ -102,6 +110,12 @@ final class MicrometerDispatchMetrics implements DispatchMetrics {
     @Override
     public void onExpiriesHeldBack(int leases) {
         heldBackExpiries.set(leases);
+    }
+
+    @Override
+    public void onRetryScheduled(Lane lane, int level) {
+        registry.counter("eg.dispatch.retries", tags.and("lane", lane.shortName(), "level",
+                level == 0 ? "memory" : Integer.toString(level))).increment();
     }
 
     @Override

@@ -3,14 +3,13 @@ package io.eventgateway.bootstrap.orchestrator;
 import io.eventgateway.adapters.grpc.tasks.GrpcTasksService;
 import io.eventgateway.adapters.grpc.tasks.TasksLimits;
 import io.eventgateway.adapters.kafka.dispatch.FetchBounds;
-import io.eventgateway.adapters.kafka.dispatch.KafkaDeadLetterWriter;
+import io.eventgateway.adapters.kafka.dispatch.KafkaHandoffWriter;
 import io.eventgateway.adapters.kafka.dispatch.KafkaOffsetCommitter;
 import io.eventgateway.adapters.kafka.dispatch.LaneConsumerLoop;
 import io.eventgateway.adapters.kafka.dispatch.LaneTopics;
 import io.eventgateway.adapters.kafka.dispatch.OrchestratorKafkaSettings;
 import io.eventgateway.adapters.kafka.dispatch.ReplicaTopology;
 import io.eventgateway.adapters.kafka.dispatch.ResponseConsumerLoop;
-import io.eventgateway.adapters.kafka.publish.KafkaWriterSettings;
 import io.eventgateway.adapters.kafka.topics.TopicNames;
 import io.eventgateway.application.dispatch.DispatchService;
 import io.eventgateway.application.dispatch.OrchestratorSettings;
@@ -27,6 +26,7 @@ import io.eventgateway.domain.offset.OffsetMetadataCodec;
 import io.eventgateway.domain.priority.Lane;
 import io.eventgateway.domain.priority.SloPolicy;
 import io.eventgateway.domain.replica.ReplicaIdentity;
+import io.eventgateway.domain.retry.RetrySettings;
 import io.grpc.BindableService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
@@ -52,7 +52,6 @@ import java.util.Map;
 public class OrchestratorFactory {
 
     /** Dead-letter writes give up after this and are tried again by the service. */
-    private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(10);
     /** How long startup waits to describe the topics before it fails naming the cluster. */
     private static final Duration TOPOLOGY_TIMEOUT = Duration.ofSeconds(30);
 
@@ -94,7 +93,7 @@ public class OrchestratorFactory {
     /** Fails startup, with the numbers, when the budget and the lane prefetch do not fit the heap share. */
     @Singleton
     OrchestratorSettings orchestratorSettings(OrchestratorConfig config, ReplicaIdentity identity,
-            OrchestratorKafkaSettings kafka, SloPolicy slo, Clock clock) {
+            OrchestratorKafkaSettings kafka, SloPolicy slo, TopicsConfig topics, Clock clock) {
         long maxHeap = Runtime.getRuntime().maxMemory();
         long budget = config.memoryBudgetBytes() > 0 ? config.memoryBudgetBytes() : HeapFit.defaultBudget(maxHeap);
         HeapFit.require(budget, kafka.laneFetch(), config.heapShare(), maxHeap);
@@ -106,8 +105,10 @@ public class OrchestratorFactory {
         return new OrchestratorSettings(identity, dispatch, lease,
                 MemoryBudgetSettings.defaults().withTotalBytes(budget), config.maxUncommittedSpan(),
                 OffsetMetadataCodec.DEFAULT_MAX_BYTES, slo, clock.millis(), config.idleRecommitInterval(),
-                OrchestratorSettings.DEFAULT_MAX_WAITERS, config.inMemoryRetryDelay(),
-                OrchestratorSettings.DEFAULT_HANDOFF_RETRY_DELAY);
+                OrchestratorSettings.DEFAULT_MAX_WAITERS, new RetrySettings(topics.retryLevels(),
+                        config.retryBaseDelay(), config.retryMultiplier(), config.inMemoryRetryDelay(),
+                        config.maxAttempts(), config.maxDeliveries()),
+                OrchestratorSettings.DEFAULT_HANDOFF_RETRY_DELAY, config.dedupWindow(), config.dedupMaxEntries());
     }
 
     @Singleton
@@ -115,18 +116,17 @@ public class OrchestratorFactory {
         return new MicrometerDispatchMetrics(registry, identity.index());
     }
 
+    /** Hand-offs to retry levels, offload and the DLQ, written in the commit transaction. */
     @Singleton
-    @Bean(preDestroy = "close")
-    KafkaDeadLetterWriter deadLetterWriter(KafkaClusters clusters, TopicNames names, StoredRecordCodec codec,
-            Clock clock) {
-        return new KafkaDeadLetterWriter(KafkaWriterSettings.defaults(clusters.primary(), "primary",
-                DEAD_LETTER_TIMEOUT), names, codec, clock);
+    KafkaHandoffWriter handoffWriter(TopicNames names, StoredRecordCodec codec, Clock clock) {
+        return new KafkaHandoffWriter(names, codec, clock);
     }
 
     @Singleton
     DispatchService dispatchService(OrchestratorSettings settings, StoredRecordCodec codec,
-            KafkaDeadLetterWriter deadLetters, MicrometerDispatchMetrics metrics, Clock clock) {
-        DispatchService service = new DispatchService(settings, codec, deadLetters, metrics, clock);
+            KafkaHandoffWriter handoffs, LaneTopics topics, MicrometerDispatchMetrics metrics, Clock clock) {
+        DispatchService service = new DispatchService(settings, codec, handoffs, topics::retryLevelOf, metrics,
+                clock);
         metrics.bindStatus(service::status);
         return service;
     }
@@ -140,8 +140,9 @@ public class OrchestratorFactory {
 
     /** Commits the response position with every commit. Closed by {@link OrchestratorLoops}. */
     @Singleton
-    KafkaOffsetCommitter offsetCommitter(OrchestratorKafkaSettings settings, ResponseConsumerLoop responses) {
-        return new KafkaOffsetCommitter(settings, responses::position);
+    KafkaOffsetCommitter offsetCommitter(OrchestratorKafkaSettings settings, ResponseConsumerLoop responses,
+            KafkaHandoffWriter handoffs) {
+        return new KafkaOffsetCommitter(settings, responses::position, handoffs);
     }
 
     /** Closed by {@link OrchestratorLoops}, after the final commit. */

@@ -99,15 +99,19 @@ public class OrchestratorLoops {
         inFlightCommit = commit();
     }
 
+    /**
+     * Hand-offs and positions in one transaction: the committer asks for the positions only after it wrote the
+     * queued hand-offs. Empty lane positions still commit the response position, so responses read are not replayed
+     * needlessly.
+     */
     private CompletableFuture<Void> commit() {
-        Map<SourcePartition, OffsetCommit> due = service.commitPositions();
-        // Empty lane positions still commit the response position, so responses read are not replayed needlessly.
-        return committer.commit(due).whenComplete((ignored, failure) -> {
+        return committer.commit(service::commitPositions).handle((committed, failure) -> {
             if (failure == null) {
-                service.onCommitted(due);
+                service.onCommitted(committed);
                 lastCommit = clock.instant();
             }
             onCommitOutcome(failure);
+            return null;
         });
     }
 

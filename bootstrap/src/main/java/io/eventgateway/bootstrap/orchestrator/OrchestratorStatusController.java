@@ -58,7 +58,8 @@ public class OrchestratorStatusController {
                 "waiting_fetches", leases.waitingFetches()));
         body.put("memory", Map.of(
                 "used_bytes", status.memory().usedBytes(),
-                "budget_bytes", status.memory().budgetBytes()));
+                "budget_bytes", status.memory().budgetBytes(),
+                "dedup_bytes", status.memory().dedupBytes()));
         Map<String, Object> paused = new TreeMap<>();
         status.pausedPartitions().forEach((partition, reasons) -> paused.put(partition.toString(),
                 reasons.stream().map(Enum::name).sorted().toList()));
@@ -84,6 +85,15 @@ public class OrchestratorStatusController {
         json.put("handoff_failures", counters.handoffFailures());
         json.put("refused_fetches", counters.refusedFetches());
         json.put("corrupt_commit_metadata", counters.corruptCommitMetadata());
+        Map<String, Long> byLevel = new TreeMap<>();
+        counters.handoffs().retriedByLevel().forEach((level, count) -> byLevel.put(Integer.toString(level), count));
+        json.put("retried_in_memory", counters.handoffs().retriedInMemory());
+        json.put("retried_by_level", byLevel);
+        json.put("rerouted", counters.handoffs().rerouted());
+        json.put("escalations", counters.handoffs().escalations());
+        json.put("copies_dropped", counters.copiesDropped());
+        json.put("skipped_on_restart", counters.restart().skippedOffsets());
+        json.put("replayed_acks", counters.restart().replayedAcks());
         return json;
     }
 

@@ -46,7 +46,8 @@ public final class RetryPolicy {
      * Decides what follows a failed attempt.
      *
      * @param attemptsSoFar processing attempts made, including the one that just failed ({@code >= 1})
-     * @param hintOrNull    the processor's retry-after, or {@code null}; clamped to the level-1..level-N delays
+     * @param hintOrNull    the processor's retry-after, or {@code null}; honoured when it fits in memory, else clamped
+     *                      to the level-1..level-N delays
      */
     public RetryDecision onRetry(int attemptsSoFar, Duration hintOrNull) {
         if (attemptsSoFar < 1) {
@@ -83,7 +84,14 @@ public final class RetryPolicy {
         return OptionalInt.empty();
     }
 
+    /**
+     * A hint short enough to wait in memory is honoured as it is (negative means now); a longer one is kept within the
+     * level-1..level-N delays, so a topic never delivers it early.
+     */
     private Duration clampToLevels(Duration hint) {
+        if (hint.compareTo(settings.inMemoryMaxDelay()) <= 0) {
+            return hint.isNegative() ? Duration.ZERO : hint;
+        }
         Duration shortest = delayOf(1);
         Duration longest = delayOf(settings.levels());
         if (hint.compareTo(shortest) < 0) {

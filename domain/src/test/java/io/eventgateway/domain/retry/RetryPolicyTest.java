@@ -50,9 +50,20 @@ class RetryPolicyTest {
     }
 
     @Test
-    void aHintBelowTheFirstLevelIsRaisedToIt() {
-        assertThat(policy.onRetry(1, Duration.ofSeconds(1)))
+    void aHintBelowTheFirstLevelButTooLongForMemoryIsRaisedToIt() {
+        assertThat(policy.onRetry(1, Duration.ofSeconds(7)))
                 .isEqualTo(new RetryDecision.ToRetryTopic(1, Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void aHintThatFitsInMemoryIsHonouredAsItIs() {
+        assertThat(policy.onRetry(1, Duration.ofSeconds(1)))
+                .isEqualTo(new RetryDecision.HoldInMemory(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void aNegativeHintMeansAtOnce() {
+        assertThat(policy.onRetry(1, Duration.ofSeconds(-3))).isEqualTo(new RetryDecision.HoldInMemory(Duration.ZERO));
     }
 
     @Test

@@ -4,12 +4,15 @@ import io.eventgateway.application.dispatch.OffsetCommitter;
 import io.eventgateway.application.dispatch.ReplicaFencedException;
 import io.eventgateway.application.dispatch.SourcePartition;
 import io.eventgateway.domain.offset.OffsetCommit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +21,11 @@ import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -38,6 +45,12 @@ import org.slf4j.LoggerFactory;
  * fails with the cause (retriable: the next commit carries the positions again); a timed-out commit is finished by the
  * next one, as Kafka requires.
  *
+ * <p><b>Hand-offs.</b> Records for retry levels, offload and the DLQ queued in the {@link KafkaHandoffWriter} are
+ * written in the same transaction as the positions: a commit sends them, flushes, completes their futures (the dispatch
+ * service then marks their source offsets done), and only then asks for the positions, so the positions that cover a
+ * handed-off offset commit atomically with its record. If the transaction then aborts, the records sent in it are
+ * carried into every later transaction until one commits; their offsets never commit without them.
+ *
  * <p>Positions from {@code alsoCommit} (the response consumer's {@link ResponseConsumerLoop#position()}) are read when
  * a commit is called and go into the same transaction. Read after the caller computed its lane positions, they may be
  * slightly ahead: after a crash a few responses are then not replayed and their tasks are delivered again, which
@@ -46,12 +59,19 @@ import org.slf4j.LoggerFactory;
 public final class KafkaOffsetCommitter implements OffsetCommitter, AutoCloseable {
 
     static final int MAX_QUEUED_COMMITS = 16;
+    /** Hand-offs written per transaction at most; the rest wait for the next commit. */
+    static final int MAX_HANDOFFS_PER_COMMIT = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaOffsetCommitter.class);
 
     private final OrchestratorKafkaSettings settings;
     private final Supplier<Map<SourcePartition, OffsetCommit>> alsoCommit;
+    private final KafkaHandoffWriter handoffs;
     private final Producer<byte[], byte[]> producer;
+    /** Hand-off records sent in a transaction that did not commit (yet); touched on the commit thread only. */
+    private final List<ProducerRecord<byte[], byte[]>> carried = new ArrayList<>();
+    /** {@code carried.size()}, readable from any thread. */
+    private volatile int carriedCount;
     private final ConsumerGroupMetadata group;
     private final ThreadPoolExecutor commitThread;
     /** Written on the commit thread only (and by close once that thread is done). */
@@ -62,15 +82,16 @@ public final class KafkaOffsetCommitter implements OffsetCommitter, AutoCloseabl
      *                   for none
      */
     public KafkaOffsetCommitter(OrchestratorKafkaSettings settings,
-            Supplier<Map<SourcePartition, OffsetCommit>> alsoCommit) {
-        this(settings, alsoCommit,
+            Supplier<Map<SourcePartition, OffsetCommit>> alsoCommit, KafkaHandoffWriter handoffs) {
+        this(settings, alsoCommit, handoffs,
                 new KafkaProducer<>(Objects.requireNonNull(settings, "settings").committerProperties()));
     }
 
     KafkaOffsetCommitter(OrchestratorKafkaSettings settings, Supplier<Map<SourcePartition, OffsetCommit>> alsoCommit,
-            Producer<byte[], byte[]> producer) {
+            KafkaHandoffWriter handoffs, Producer<byte[], byte[]> producer) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.alsoCommit = Objects.requireNonNull(alsoCommit, "alsoCommit");
+        this.handoffs = Objects.requireNonNull(handoffs, "handoffs");
         this.producer = Objects.requireNonNull(producer, "producer");
         // Generation -1 and no member: the broker accepts such commits for a group nobody joined, which is ours.
         this.group = new ConsumerGroupMetadata(settings.groupId());
@@ -92,19 +113,37 @@ public final class KafkaOffsetCommitter implements OffsetCommitter, AutoCloseabl
 
     @Override
     public CompletableFuture<Void> commit(Map<SourcePartition, OffsetCommit> positions) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        Map<SourcePartition, OffsetCommit> fixed;
         try {
-            alsoCommit.get().forEach((partition, position) -> offsets.put(StartPositions.toKafka(partition),
-                    new OffsetAndMetadata(position.offset(), position.metadata())));
-            positions.forEach((partition, position) -> offsets.put(StartPositions.toKafka(partition),
-                    new OffsetAndMetadata(position.offset(), position.metadata())));
+            fixed = Map.copyOf(positions);
+            if (fixed.isEmpty() && alsoCommit.get().isEmpty() && pendingHandoffs() == 0) {
+                return CompletableFuture.completedFuture(null);
+            }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        if (offsets.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return submit(() -> commitOnThread(Map.copyOf(offsets)));
+        return commit(() -> fixed).thenApply(committed -> null);
+    }
+
+    /**
+     * Writes the queued hand-offs, then commits the positions {@code positions} gives once their futures completed,
+     * all in one transaction. The future holds the positions committed (without {@code alsoCommit}'s).
+     */
+    public CompletableFuture<Map<SourcePartition, OffsetCommit>> commit(
+            Supplier<Map<SourcePartition, OffsetCommit>> positions) {
+        Objects.requireNonNull(positions, "positions");
+        CompletableFuture<Map<SourcePartition, OffsetCommit>> committed = new CompletableFuture<>();
+        submit(() -> committed.complete(commitOnThread(positions))).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                committed.completeExceptionally(failure);
+            }
+        });
+        return committed;
+    }
+
+    /** Hand-offs waiting for the next commit, and those carried from a transaction that did not commit. */
+    public int pendingHandoffs() {
+        return handoffs.queuedCount() + carriedCount;
     }
 
     /** True once another process took over this replica index: the replica must stop serving. */
@@ -148,20 +187,107 @@ public final class KafkaOffsetCommitter implements OffsetCommitter, AutoCloseabl
         return pending.done;
     }
 
-    private void commitOnThread(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    private Map<SourcePartition, OffsetCommit> commitOnThread(
+            Supplier<Map<SourcePartition, OffsetCommit>> positions) {
         finishPending();
+        List<KafkaHandoffWriter.Pending> fresh = handoffs.drain(MAX_HANDOFFS_PER_COMMIT);
+        if (fresh.isEmpty() && carried.isEmpty()) {
+            Map<SourcePartition, OffsetCommit> due = positions.get();
+            Map<TopicPartition, OffsetAndMetadata> offsets = offsetsOf(due);
+            if (!offsets.isEmpty()) {
+                begin();
+                commitOffsets(offsets);
+            }
+            return due;
+        }
+        begin();
+        writeHandoffs(fresh);
+        Map<SourcePartition, OffsetCommit> due;
+        Map<TopicPartition, OffsetAndMetadata> offsets;
+        try {
+            due = positions.get();
+            offsets = offsetsOf(due);
+        } catch (RuntimeException e) {
+            throw abortAfter(e);
+        }
+        commitOffsets(offsets);
+        carried.clear();
+        carriedCount = 0;
+        return due;
+    }
+
+    /**
+     * Sends the carried and fresh hand-offs in the open transaction and flushes. If any send failed the transaction is
+     * aborted and the fresh futures fail (their writers try again); otherwise the fresh futures complete and every
+     * record sent is carried until a commit succeeds.
+     */
+    private void writeHandoffs(List<KafkaHandoffWriter.Pending> fresh) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(carried.size() + fresh.size());
+        try {
+            for (ProducerRecord<byte[], byte[]> record : carried) {
+                sends.add(producer.send(record));
+            }
+            for (KafkaHandoffWriter.Pending pending : fresh) {
+                sends.add(producer.send(pending.record()));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> send : sends) {
+                send.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failHandoffs(fresh, new InterruptException(e));
+        } catch (ExecutionException e) {
+            throw failHandoffs(fresh, e.getCause() instanceof RuntimeException runtime
+                    ? runtime : new KafkaException(e.getCause()));
+        } catch (RuntimeException e) {
+            throw failHandoffs(fresh, e);
+        }
+        for (KafkaHandoffWriter.Pending pending : fresh) {
+            carried.add(pending.record());
+        }
+        carriedCount = carried.size();
+        for (KafkaHandoffWriter.Pending pending : fresh) {
+            pending.written().complete(null);
+        }
+    }
+
+    private RuntimeException failHandoffs(List<KafkaHandoffWriter.Pending> fresh, RuntimeException failure) {
+        RuntimeException thrown = abortAfter(failure);
+        for (KafkaHandoffWriter.Pending pending : fresh) {
+            pending.written().completeExceptionally(thrown);
+        }
+        return thrown;
+    }
+
+    private void begin() {
         try {
             producer.beginTransaction();
         } catch (RuntimeException e) {
             // Only a producer in a fatal state (fenced, failed) refuses to begin.
             throw fatal(e);
         }
+    }
+
+    private void commitOffsets(Map<TopicPartition, OffsetAndMetadata> offsets) {
         try {
-            producer.sendOffsetsToTransaction(offsets, group);
+            if (!offsets.isEmpty()) {
+                producer.sendOffsetsToTransaction(offsets, group);
+            }
         } catch (RuntimeException e) {
             throw abortAfter(e);
         }
         commitTransaction();
+    }
+
+    /** The lane positions and the {@code alsoCommit} ones, in Kafka's terms. */
+    private Map<TopicPartition, OffsetAndMetadata> offsetsOf(Map<SourcePartition, OffsetCommit> positions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        alsoCommit.get().forEach((partition, position) -> offsets.put(StartPositions.toKafka(partition),
+                new OffsetAndMetadata(position.offset(), position.metadata())));
+        positions.forEach((partition, position) -> offsets.put(StartPositions.toKafka(partition),
+                new OffsetAndMetadata(position.offset(), position.metadata())));
+        return offsets;
     }
 
     /** Brings the producer to READY: finishes what a timed-out call left, or fails for a terminal state. */

@@ -7,9 +7,11 @@ import io.eventgateway.application.dispatch.PolledRecord;
 import io.eventgateway.application.dispatch.SourcePartition;
 import io.eventgateway.domain.priority.Lane;
 import io.eventgateway.domain.task.SourcePosition;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.NoOffsetForPartitionException;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,7 +176,8 @@ public final class LaneConsumerLoop implements AutoCloseable {
         List<PolledRecord> polled = new ArrayList<>(records.count());
         for (ConsumerRecord<byte[], byte[]> record : records) {
             polled.add(new PolledRecord(new SourcePosition(record.topic(), record.partition(), record.offset()),
-                    record.value() == null ? new byte[0] : record.value(), Instant.ofEpochMilli(record.timestamp())));
+                    record.value() == null ? new byte[0] : record.value(), Instant.ofEpochMilli(record.timestamp()),
+                    firstFailedAt(record)));
         }
         PartitionControl control;
         try {
@@ -279,5 +283,18 @@ public final class LaneConsumerLoop implements AutoCloseable {
         Set<SourcePartition> now = new HashSet<>();
         consumer.paused().forEach(partition -> now.add(StartPositions.fromKafka(partition)));
         paused = Set.copyOf(now);
+    }
+
+    /** A retry level's record says when its first attempt failed; a missing or unreadable header says nothing. */
+    private static Instant firstFailedAt(ConsumerRecord<byte[], byte[]> record) {
+        Header header = record.headers().lastHeader(HandoffHeaders.FIRST_FAILED_AT);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(new String(header.value(), StandardCharsets.UTF_8));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

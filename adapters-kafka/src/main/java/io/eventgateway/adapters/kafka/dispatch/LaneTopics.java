@@ -4,6 +4,7 @@ import io.eventgateway.adapters.kafka.topics.TopicNames;
 import io.eventgateway.domain.priority.Lane;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,16 @@ public record LaneTopics(TopicNames names, int retryLevels) {
     }
 
     /** Every lane topic, lane by lane. */
+    /** The retry level of {@code topic}, or empty when it is not one of these retry topics. */
+    public OptionalInt retryLevelOf(String topic) {
+        for (int level = 1; level <= retryLevels; level++) {
+            if (names.retry(level).equals(topic)) {
+                return OptionalInt.of(level);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
     public List<String> all() {
         List<String> topics = new ArrayList<>();
         for (Lane lane : Lane.values()) {

@@ -51,7 +51,7 @@ class KafkaOffsetCommitterIntegrationTest {
 
     @Test
     void aCommittedPositionAndItsMetadataAreTheGroupsCommittedOffset() throws Exception {
-        KafkaOffsetCommitter committer = closeLater(new KafkaOffsetCommitter(topics.settings(1, 2), Map::of));
+        KafkaOffsetCommitter committer = closeLater(new KafkaOffsetCommitter(topics.settings(1, 2), Map::of, NoHandoffs.writer()));
         SourcePartition partition = new SourcePartition(topics.names.lane(Lane.P20), 1);
 
         committer.commit(Map.of(partition, new OffsetCommit(17, "v1:19-21", 0))).get(30, TimeUnit.SECONDS);
@@ -65,7 +65,7 @@ class KafkaOffsetCommitterIntegrationTest {
     void theResponsePositionIsCommittedWithTheLanePositions() throws Exception {
         SourcePartition response = new SourcePartition(topics.names.response(), 1);
         KafkaOffsetCommitter committer = closeLater(new KafkaOffsetCommitter(topics.settings(1, 2),
-                () -> Map.of(response, new OffsetCommit(5, "", 0))));
+                () -> Map.of(response, new OffsetCommit(5, "", 0)), NoHandoffs.writer()));
 
         committer.commit(Map.of(new SourcePartition(topics.names.lane(Lane.P30), 1), new OffsetCommit(3, "", 0)))
                 .get(30, TimeUnit.SECONDS);
@@ -77,9 +77,9 @@ class KafkaOffsetCommitterIntegrationTest {
     @Test
     void givenASecondProcessStartsWithTheSameIndex_thenTheFirstIsFencedOnItsNextCommit() throws Exception {
         SourcePartition partition = new SourcePartition(topics.names.lane(Lane.P30), 0);
-        KafkaOffsetCommitter older = closeLater(new KafkaOffsetCommitter(topics.settings(0, 2), Map::of));
+        KafkaOffsetCommitter older = closeLater(new KafkaOffsetCommitter(topics.settings(0, 2), Map::of, NoHandoffs.writer()));
         older.commit(Map.of(partition, new OffsetCommit(1, "", 0))).get(30, TimeUnit.SECONDS);
-        KafkaOffsetCommitter newer = closeLater(new KafkaOffsetCommitter(topics.settings(0, 2), Map::of));
+        KafkaOffsetCommitter newer = closeLater(new KafkaOffsetCommitter(topics.settings(0, 2), Map::of, NoHandoffs.writer()));
         newer.start().get(30, TimeUnit.SECONDS);
 
         Throwable failure = catchThrowable(
@@ -94,9 +94,9 @@ class KafkaOffsetCommitterIntegrationTest {
     @Test
     void aReplicaWithAnotherIndexIsNotFenced() throws Exception {
         SourcePartition partition = new SourcePartition(topics.names.lane(Lane.P30), 0);
-        KafkaOffsetCommitter replicaZero = closeLater(new KafkaOffsetCommitter(topics.settings(0, 2), Map::of));
+        KafkaOffsetCommitter replicaZero = closeLater(new KafkaOffsetCommitter(topics.settings(0, 2), Map::of, NoHandoffs.writer()));
         replicaZero.start().get(30, TimeUnit.SECONDS);
-        closeLater(new KafkaOffsetCommitter(topics.settings(1, 2), Map::of)).start().get(30, TimeUnit.SECONDS);
+        closeLater(new KafkaOffsetCommitter(topics.settings(1, 2), Map::of, NoHandoffs.writer())).start().get(30, TimeUnit.SECONDS);
 
         replicaZero.commit(Map.of(partition, new OffsetCommit(4, "", 0))).get(30, TimeUnit.SECONDS);
 

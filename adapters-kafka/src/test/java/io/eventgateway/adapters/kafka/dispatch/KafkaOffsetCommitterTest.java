@@ -42,7 +42,7 @@ class KafkaOffsetCommitterTest {
 
     private KafkaOffsetCommitter committer(MockProducer<byte[], byte[]> with,
             Map<SourcePartition, OffsetCommit> alsoCommit) {
-        KafkaOffsetCommitter committer = new KafkaOffsetCommitter(SETTINGS, () -> alsoCommit, with);
+        KafkaOffsetCommitter committer = new KafkaOffsetCommitter(SETTINGS, () -> alsoCommit, NoHandoffs.writer(), with);
         committers.add(committer);
         return committer;
     }

@@ -55,7 +55,7 @@ class LaneConsumerLoopIntegrationTest {
     }
 
     private void commit(DispatchTopics topics, Map<SourcePartition, OffsetCommit> positions) throws Exception {
-        try (KafkaOffsetCommitter committer = new KafkaOffsetCommitter(topics.settings(0, 1), Map::of)) {
+        try (KafkaOffsetCommitter committer = new KafkaOffsetCommitter(topics.settings(0, 1), Map::of, NoHandoffs.writer())) {
             committer.commit(positions).get(30, TimeUnit.SECONDS);
         }
     }

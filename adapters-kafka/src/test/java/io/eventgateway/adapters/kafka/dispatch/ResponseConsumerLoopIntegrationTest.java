@@ -169,7 +169,7 @@ class ResponseConsumerLoopIntegrationTest {
     void startsFromItsCommittedPosition() throws Exception {
         respond(1, null, TestResponses.batch(TestResponses.ack(task(0))));
         respond(1, null, TestResponses.batch(TestResponses.ack(task(1))));
-        try (KafkaOffsetCommitter committer = new KafkaOffsetCommitter(topics.settings(1, 2), Map::of)) {
+        try (KafkaOffsetCommitter committer = new KafkaOffsetCommitter(topics.settings(1, 2), Map::of, NoHandoffs.writer())) {
             committer.commit(Map.of(mine, new OffsetCommit(1, "", 0))).get(30, TimeUnit.SECONDS);
         }
 

@@ -23,7 +23,7 @@ class OrchestratorStartupTest {
     private final String servers = SharedKafkaBroker.bootstrapServers();
 
     @Test
-    void theOrchestratorRoleHasDispatchConsumersLoopsAndTheTasksServiceButNoIngest() {
+    void theOrchestratorRoleHasDispatchConsumersLoopsFlowControlAndTheTasksServiceButNoIngest() {
         String prefix = TestTopics.unique("beans") + ".";
         OrchestratorTopics.apply(servers, prefix);
         try (RunningOrchestrator orchestrator = RunningOrchestrator.start(servers, prefix, Map.of())) {
@@ -31,6 +31,7 @@ class OrchestratorStartupTest {
             assertThat(orchestrator.bean(LaneConsumers.class)).isNotNull();
             assertThat(orchestrator.bean(OrchestratorLoops.class).isFenced()).isFalse();
             assertThat(orchestrator.bean(OrchestratorStatusController.class)).isNotNull();
+            assertThat(orchestrator.bean(FlowControlLoop.class)).isNotNull();
             assertThat(orchestrator.bean(ApplicationContext.class)
                     .getBeansOfType(BindableService.class)).hasSize(1);
             assertThat(orchestrator.bean(ApplicationContext.class)
@@ -48,6 +49,7 @@ class OrchestratorStartupTest {
             assertThat(context.containsBean(DispatchService.class)).isFalse();
             assertThat(context.containsBean(OrchestratorLoops.class)).isFalse();
             assertThat(context.containsBean(OrchestratorStatusController.class)).isFalse();
+            assertThat(context.containsBean(FlowControlLoop.class)).isFalse();
         }
     }
 

@@ -37,8 +37,7 @@ public class ProcessorLoop {
     private final KafkaClusters clusters;
     private final TopicNames names;
     private final Clock clock;
-    private final BuiltInHandler handler;
-    private final List<OrchestratorAddress> orchestrators;
+    private final boolean orchestratorHere;
     private ProcessorRunner runner;
 
     public ProcessorLoop(ProcessorConfig config, KafkaClusters clusters, TopicNames names, Clock clock,
@@ -47,13 +46,7 @@ public class ProcessorLoop {
         this.clusters = clusters;
         this.names = names;
         this.clock = clock;
-        this.handler = BuiltInHandler.from(config);
-        this.orchestrators = configuredOrchestrators(config);
-        if (orchestrators.isEmpty()
-                && !environment.getActiveNames().contains(Role.ORCHESTRATOR.environmentName())) {
-            throw new ConfigurationException(ORCHESTRATORS_KEY + " (--orchestrators host:port,...) is required when"
-                    + " the orchestrator role does not run in this process");
-        }
+        this.orchestratorHere = environment.getActiveNames().contains(Role.ORCHESTRATOR.environmentName());
     }
 
     private static List<OrchestratorAddress> configuredOrchestrators(ProcessorConfig config) {
@@ -68,8 +61,19 @@ public class ProcessorLoop {
         return List.copyOf(addresses);
     }
 
-    /** Starts leasing; {@code localGrpcPort} is used when no orchestrators are configured. */
+    /**
+     * Starts leasing; {@code localGrpcPort} is used when no orchestrators are configured.
+     *
+     * @throws ConfigurationException naming the key when the configuration cannot work; thrown here rather than by
+     *                                the constructor so the command line shows the message alone
+     */
     public synchronized void start(int localGrpcPort) {
+        BuiltInHandler handler = BuiltInHandler.from(config);
+        List<OrchestratorAddress> orchestrators = configuredOrchestrators(config);
+        if (orchestrators.isEmpty() && !orchestratorHere) {
+            throw new ConfigurationException(ORCHESTRATORS_KEY + " (--orchestrators host:port,...) is required when"
+                    + " the orchestrator role does not run in this process");
+        }
         List<String> targets = orchestrators.isEmpty()
                 ? List.of("localhost:" + localGrpcPort)
                 : orchestrators.stream().map(OrchestratorAddress::toString).toList();

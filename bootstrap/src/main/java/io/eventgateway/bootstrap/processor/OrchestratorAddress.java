@@ -3,7 +3,7 @@ package io.eventgateway.bootstrap.processor;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One orchestrator replica's gRPC address as {@code --orchestrators} and {@code eventgateway.processor.orchestrators} give it. */
+/** One orchestrator replica's gRPC address: an entry of {@code --orchestrators} or its configuration key. */
 public record OrchestratorAddress(String host, int port) {
 
     private static final int MAX_PORT = 65_535;

@@ -125,7 +125,8 @@ final class GatewayForProcessors implements AutoCloseable {
         }
         PublishEventsResponse response = IngestGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
                 .publishEvents(request.build());
-        assertThat(response.getResultsList()).extracting(EventResult::getStatus).containsOnly(EventResult.Status.STORED);
+        assertThat(response.getResultsList()).extracting(EventResult::getStatus)
+                .containsOnly(EventResult.Status.STORED);
         return List.copyOf(ids);
     }
 

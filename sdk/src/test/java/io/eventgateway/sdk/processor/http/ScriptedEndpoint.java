@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** A JDK HTTP server on a loopback port answering every POST with the scripted status, headers and body. */
@@ -19,6 +21,7 @@ final class ScriptedEndpoint implements AutoCloseable {
     final List<String> bodies = new CopyOnWriteArrayList<>();
     final List<String> contentTypes = new CopyOnWriteArrayList<>();
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final CountDownLatch hold = new CountDownLatch(1);
     private volatile int status = 200;
     private volatile Map<String, String> headers = Map.of();
@@ -48,7 +51,8 @@ final class ScriptedEndpoint implements AutoCloseable {
                 out.write(answer);
             }
         });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        // More than one thread, so a stalled exchange does not hold up the next one.
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -73,5 +77,6 @@ final class ScriptedEndpoint implements AutoCloseable {
     public void close() {
         hold.countDown();
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -1,10 +1,13 @@
 package io.eventgateway.bootstrap.cli;
 
+import io.eventgateway.bootstrap.processor.OrchestratorAddress;
+import io.eventgateway.bootstrap.role.Role;
 import io.eventgateway.bootstrap.role.RoleSet;
 import io.eventgateway.bootstrap.runtime.GatewayRuntime;
 import io.eventgateway.bootstrap.runtime.LaunchOptions;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,6 +41,11 @@ public final class EventGatewayCommand implements Callable<Integer> {
             description = "Orchestrator replica index (default: the hostname's ordinal, else 0).")
     private Integer index;
 
+    @Option(names = "--orchestrators", paramLabel = "HOST:PORT[,...]",
+            description = "Orchestrator replicas the processor role leases from (default: this process's own, which "
+                    + "needs the orchestrator role here). Sets eventgateway.processor.orchestrators.")
+    private String orchestrators;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where embedded brokers and S3 keep their data (default: temporary, deleted on exit).")
     private Path dataDir;
@@ -60,8 +68,24 @@ public final class EventGatewayCommand implements Callable<Integer> {
         if (index != null) {
             properties.put("eventgateway.orchestrator.index", index);
         }
+        if (orchestrators != null) {
+            properties.put("eventgateway.processor.orchestrators", orchestratorTargets());
+        }
         GatewayRuntime runtime = GatewayRuntime.start(new LaunchOptions(roles, demo, dataDir, properties));
         return ForegroundService.runUntilStopped(spec, runtime,
                 "event-gateway: roles " + roles + " running, HTTP on port " + runtime.httpPort());
+    }
+
+    private List<String> orchestratorTargets() {
+        if (!roles.has(Role.PROCESSOR)) {
+            throw new ParameterException(spec.commandLine(), "--orchestrators needs the processor role (--role "
+                    + "processor)");
+        }
+        try {
+            return OrchestratorAddress.parseList(orchestrators).stream().map(OrchestratorAddress::toString).toList();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--orchestrators: " + e.getMessage()
+                    + " (expected host:port,...)");
+        }
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * {@code eventgateway.processor.*}. With no {@code orchestrators} the processor leases from this process's own gRPC
- * server (the {@code --role all} case).
+ * server (the {@code --role all} case). {@code handler} is {@code demo} or {@code http}; the {@code http-*} keys
+ * configure the latter.
  */
 @ConfigurationProperties("eventgateway.processor")
 public record ProcessorConfig(
@@ -18,5 +19,9 @@ public record ProcessorConfig(
         Duration longPollWait,
         boolean dryRun,
         Duration demoLatency,
-        double demoRetryRate) {
+        double demoRetryRate,
+        @Nullable String handler,
+        @Nullable String httpUrl,
+        @Nullable Duration httpTimeout,
+        int httpMaxBatch) {
 }

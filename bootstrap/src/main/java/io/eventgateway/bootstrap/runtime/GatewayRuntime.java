@@ -2,6 +2,7 @@ package io.eventgateway.bootstrap.runtime;
 
 import io.eventgateway.bootstrap.local.LocalInfrastructure;
 import io.eventgateway.bootstrap.processor.ProcessorLoop;
+import io.eventgateway.bootstrap.role.Role;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -20,6 +21,7 @@ public final class GatewayRuntime implements AutoCloseable {
 
     /** The property that says which Kafka cluster is primary (micronaut-kafka's own key). */
     public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
+    private static final String GRPC_SERVER_ENABLED = "grpc.server.enabled";
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayRuntime.class);
 
@@ -35,6 +37,10 @@ public final class GatewayRuntime implements AutoCloseable {
         String[] environments = options.roles().environmentNames();
         Map<String, Object> properties = new HashMap<>(options.properties());
         properties.put("eventgateway.demo.enabled", options.demo());
+        if (!options.roles().has(Role.PUBLISHER) && !options.roles().has(Role.ORCHESTRATOR)) {
+            // Only ingest and Tasks are served over gRPC: a processor or recovery process keeps the port free.
+            properties.putIfAbsent(GRPC_SERVER_ENABLED, false);
+        }
         LocalInfrastructure infrastructure = null;
         if (configuredBrokers(environments, properties).isEmpty()) {
             if (!options.roles().isAll()) {

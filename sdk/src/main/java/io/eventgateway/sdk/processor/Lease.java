@@ -55,16 +55,20 @@ final class Lease {
         return !now.isBefore(grantedAt.plus(ttl));
     }
 
-    synchronized void started() {
-        running++;
+    /** {@code tasks} of this lease are now running in a handler. */
+    synchronized void started(int tasks) {
+        running += tasks;
     }
 
-    /** A task is done with, run or not; true when it was the lease's last, so nobody needs to track it any more. */
-    synchronized boolean finished(boolean wasRunning) {
-        if (wasRunning) {
-            running--;
+    /**
+     * {@code tasks} are done with, run or not; true when they were the lease's last, so nobody needs to track it any
+     * more.
+     */
+    synchronized boolean finished(int tasks, boolean wereRunning) {
+        if (wereRunning) {
+            running -= tasks;
         }
-        outstanding--;
+        outstanding -= tasks;
         return outstanding <= 0;
     }
 

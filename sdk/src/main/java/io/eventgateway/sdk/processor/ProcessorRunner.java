@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
- * Leases events from one or more orchestrator replicas, runs an {@link EventHandler} on each, and publishes one
- * response per task to the replica's partition of the response topic.
+ * Leases events from one or more orchestrator replicas, runs an {@link EventHandler} on each (or a {@link
+ * BatchEventHandler} on batches of one lease's events), and publishes one response per task to the replica's
+ * partition of the response topic.
  *
  * <p>Every orchestrator has its own fetch thread with at most one long-poll outstanding, so an empty replica holding
  * a poll open never delays work another replica has. A fetch asks only for tasks there are free slots for: the runner
@@ -54,7 +57,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>{@link #close()} stops fetching (an open long-poll is let answer, so what it leases is released rather than left
  * to expire), lets running handlers finish within the shutdown grace and publishes their responses, releases the
- * tasks that were fetched but not started, and flushes the publisher.
+ * tasks that were fetched but not started and those whose handler outlived the grace (a late outcome of those is
+ * dropped, never published), and flushes the publisher.
  */
 public final class ProcessorRunner implements AutoCloseable {
 
@@ -63,7 +67,7 @@ public final class ProcessorRunner implements AutoCloseable {
     private static final Duration LEASE_CHECK_INTERVAL = Duration.ofMillis(50);
 
     private final List<Orchestrator> orchestrators;
-    private final EventHandler handler;
+    private final BatchEventHandler handler;
     private final ResponsePublisher publisher;
     private final boolean ownsPublisher;
     private final ProcessorSettings settings;
@@ -78,11 +82,13 @@ public final class ProcessorRunner implements AutoCloseable {
     private final List<Thread> fetchThreads = new ArrayList<>();
     private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
     private final Map<Orchestrator, List<String>> unstarted = new LinkedHashMap<>();
+    /** Tasks in a running handler; whoever removes a task first, its worker or {@link #close()}, answers for it. */
+    private final Map<String, Orchestrator> running = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ProcessorRunner(List<Orchestrator> orchestrators, EventHandler handler, ResponsePublisher publisher,
+    private ProcessorRunner(List<Orchestrator> orchestrators, BatchEventHandler handler, ResponsePublisher publisher,
             boolean ownsPublisher, ProcessorSettings settings, Clock clock, RandomGenerator random) {
         this.orchestrators = List.copyOf(orchestrators);
         this.handler = handler;
@@ -225,59 +231,96 @@ public final class ProcessorRunner implements AutoCloseable {
         Lease lease = new Lease(response.getLeaseId(), orchestrator, response.getReplicaIndex(),
                 Duration.ofMillis(response.getLeaseTtlMs()), tasks.size(), clock.instant());
         leases.add(lease);
-        for (LeasedTask task : tasks) {
-            workers.execute(() -> run(lease, task));
+        for (int from = 0; from < tasks.size(); from += settings.batchSize()) {
+            List<LeasedTask> batch = List.copyOf(tasks.subList(from, Math.min(tasks.size(),
+                    from + settings.batchSize())));
+            workers.execute(() -> run(lease, batch));
         }
     }
 
-    private void run(Lease lease, LeasedTask task) {
-        boolean running = false;
+    private void run(Lease lease, List<LeasedTask> batch) {
+        boolean started = false;
         try {
             if (isClosing()) {
-                handBack(lease.source(), List.of(task.getTaskId()));
+                handBack(lease.source(), batch.stream().map(LeasedTask::getTaskId).toList());
                 return;
             }
             if (lease.expiredAt(clock.instant())) {
-                counters.expiredBeforeStart.incrementAndGet();
+                counters.expiredBeforeStart.addAndGet(batch.size());
                 return;
             }
-            lease.started();
-            running = true;
-            HandlerOutcome outcome = execute(task);
-            publish(lease.replicaIndex(), task.getTaskId(), outcome);
+            lease.started(batch.size());
+            started = true;
+            batch.forEach(task -> running.put(task.getTaskId(), lease.source()));
+            List<HandlerOutcome> outcomes = execute(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                String taskId = batch.get(i).getTaskId();
+                // close() may have released the task after the grace: its outcome no longer counts.
+                if (running.remove(taskId) != null) {
+                    publish(lease.replicaIndex(), taskId, outcomes.get(i));
+                }
+            }
         } finally {
-            if (lease.finished(running)) {
+            if (lease.finished(batch.size(), started)) {
                 leases.remove(lease);
             }
-            slots.release();
+            slots.release(batch.size());
         }
     }
 
-    private HandlerOutcome execute(LeasedTask task) {
-        StoredRecord stored;
-        try {
-            stored = StoredRecord.parseFrom(task.getStoredRecord());
-        } catch (InvalidProtocolBufferException e) {
-            // No retry can make these bytes parse.
-            return HandlerOutcome.fail("undecodable stored record: " + e.getMessage());
+    /** One outcome per task, in order: decoding failures and dedup hits are answered here, the rest by the handler. */
+    private List<HandlerOutcome> execute(List<LeasedTask> batch) {
+        HandlerOutcome[] outcomes = new HandlerOutcome[batch.size()];
+        List<ProcessorEvent> events = new ArrayList<>(batch.size());
+        List<Integer> positions = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            LeasedTask task = batch.get(i);
+            StoredRecord stored;
+            try {
+                stored = StoredRecord.parseFrom(task.getStoredRecord());
+            } catch (InvalidProtocolBufferException e) {
+                // No retry can make these bytes parse.
+                outcomes[i] = HandlerOutcome.fail("undecodable stored record: " + e.getMessage());
+                continue;
+            }
+            ProcessorEvent event = ProcessorEvent.from(task, stored);
+            if (recentlyAcked != null && recentlyAcked.contains(event.eventId())) {
+                outcomes[i] = HandlerOutcome.ack();
+                continue;
+            }
+            events.add(event);
+            positions.add(i);
         }
-        ProcessorEvent event = ProcessorEvent.from(task, stored);
-        if (recentlyAcked != null && recentlyAcked.contains(event.eventId())) {
-            return HandlerOutcome.ack();
+        if (!events.isEmpty()) {
+            List<HandlerOutcome> decided = handle(events);
+            for (int j = 0; j < events.size(); j++) {
+                HandlerOutcome outcome = decided.get(j) == null
+                        ? new HandlerOutcome.Retry(null, "the handler returned no outcome")
+                        : decided.get(j);
+                if (recentlyAcked != null && outcome instanceof HandlerOutcome.Ack) {
+                    recentlyAcked.remember(events.get(j).eventId());
+                }
+                outcomes[positions.get(j)] = outcome;
+            }
         }
-        HandlerOutcome outcome;
+        return Arrays.asList(outcomes);
+    }
+
+    /** The handler's outcomes, or RETRY for every event when it throws or answers for a different number of events. */
+    private List<HandlerOutcome> handle(List<ProcessorEvent> events) {
+        List<HandlerOutcome> decided;
         try {
-            outcome = handler.handle(event);
+            decided = handler.handleBatch(List.copyOf(events));
         } catch (Exception e) {
-            return new HandlerOutcome.Retry(null, String.valueOf(e.getMessage()));
+            return Collections.nCopies(events.size(), new HandlerOutcome.Retry(null, String.valueOf(e.getMessage())));
         }
-        if (outcome == null) {
-            return new HandlerOutcome.Retry(null, "the handler returned no outcome");
+        if (decided == null || decided.size() != events.size()) {
+            HandlerOutcome retry = new HandlerOutcome.Retry(null, "the handler returned "
+                    + (decided == null ? "no outcomes" : decided.size() + " outcomes") + " for " + events.size()
+                    + " events");
+            return Collections.nCopies(events.size(), retry);
         }
-        if (recentlyAcked != null && outcome instanceof HandlerOutcome.Ack) {
-            recentlyAcked.remember(event.eventId());
-        }
-        return outcome;
+        return decided;
     }
 
     private void publish(int replicaIndex, String taskId, HandlerOutcome outcome) {
@@ -348,6 +391,16 @@ public final class ProcessorRunner implements AutoCloseable {
         }
     }
 
+    /** Tasks whose handler is still running after the grace are released rather than left to expire. */
+    private void handBackOutlivedHandlers() {
+        for (String taskId : List.copyOf(running.keySet())) {
+            Orchestrator source = running.remove(taskId);
+            if (source != null) {
+                handBack(source, List.of(taskId));
+            }
+        }
+    }
+
     private void release(Orchestrator orchestrator, List<String> taskIds) {
         try {
             orchestrator.blocking()
@@ -373,7 +426,8 @@ public final class ProcessorRunner implements AutoCloseable {
     /**
      * Stops fetching, waits up to the shutdown grace for running handlers and publishes their responses, releases
      * what was fetched but not started, and flushes the publisher (closing it when the runner built it). Handlers
-     * still running after the grace are interrupted and their tasks left to lease expiry. Takes at most about
+     * still running after the grace are interrupted and their tasks released; what they decide later is dropped.
+     * Takes at most about
      * {@code longPollWait + callTimeout} (open polls) plus {@code shutdownGrace} plus one Release call per
      * orchestrator.
      */
@@ -401,6 +455,7 @@ public final class ProcessorRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         leaseChecker.shutdownNow();
+        handBackOutlivedHandlers();
         Map<Orchestrator, List<String>> toRelease;
         synchronized (unstarted) {
             toRelease = new LinkedHashMap<>(unstarted);
@@ -446,7 +501,8 @@ public final class ProcessorRunner implements AutoCloseable {
         private final List<String> targets = new ArrayList<>();
         private final List<ManagedChannel> channels = new ArrayList<>();
         private boolean plaintext;
-        private EventHandler handler;
+        private BatchEventHandler handler;
+        private int batchSize = 1;
         private ResponsePublisher publisher;
         private String bootstrapServers;
         private String topicPrefix;
@@ -486,8 +542,23 @@ public final class ProcessorRunner implements AutoCloseable {
             return this;
         }
 
+        /** A handler that decides one event per call; each event runs on its own worker. */
         public Builder handler(EventHandler eventHandler) {
+            Objects.requireNonNull(eventHandler, "eventHandler");
+            // Collections.singletonList, unlike List.of, carries a null outcome through to the runner's null check.
+            this.handler = events -> Collections.singletonList(eventHandler.handle(events.get(0)));
+            this.batchSize = 1;
+            return this;
+        }
+
+        /**
+         * A handler that decides up to {@code maxBatchSize} events of one lease per call; replaces {@link
+         * #handler(EventHandler)}. The concurrency still counts tasks, so one call holds as many slots as it has
+         * events.
+         */
+        public Builder batchHandler(BatchEventHandler eventHandler, int maxBatchSize) {
             this.handler = Objects.requireNonNull(eventHandler, "eventHandler");
+            this.batchSize = maxBatchSize;
             return this;
         }
 
@@ -597,12 +668,12 @@ public final class ProcessorRunner implements AutoCloseable {
                 throw new IllegalStateException("add at least one orchestrator: target(...) or channel(...)");
             }
             if (handler == null) {
-                throw new IllegalStateException("handler(...) is required");
+                throw new IllegalStateException("handler(...) or batchHandler(...) is required");
             }
             if ((publisher == null) == (bootstrapServers == null)) {
                 throw new IllegalStateException("set exactly one of responseTopic(...) and responsePublisher(...)");
             }
-            ProcessorSettings settings = new ProcessorSettings(processorId, concurrency, maxTasksPerFetch,
+            ProcessorSettings settings = new ProcessorSettings(processorId, concurrency, maxTasksPerFetch, batchSize,
                     maxBytesPerFetch, longPollWait, leaseTtl, dryRun, dedupWindow, initialBackoff, maxBackoff,
                     shutdownGrace, callTimeout);
             int orchestratorCount = targets.size() + channels.size();

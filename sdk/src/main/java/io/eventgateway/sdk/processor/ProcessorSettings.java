@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param concurrency      handlers running at once, and also the most tasks in hand (running or about to)
  * @param maxTasksPerFetch the most tasks one FetchNextBatch asks for; fewer when fewer slots are free
+ * @param batchSize        the most tasks of one lease handed to the handler in one call; 1 for per-event handlers
  * @param maxBytesPerFetch the byte budget of one fetch (the orchestrator still hands out one larger task)
  * @param longPollWait     how long an orchestrator may hold a fetch open while it has nothing to lease
  * @param leaseTtl         the lease asked for; zero leaves it to the orchestrator's configured TTL
@@ -16,9 +17,9 @@ import java.util.Objects;
  * @param shutdownGrace    how long {@code close()} lets running handlers finish
  * @param callTimeout      the deadline of ExtendLease and Release calls, and the slack added to a fetch's wait
  */
-record ProcessorSettings(String processorId, int concurrency, int maxTasksPerFetch, long maxBytesPerFetch,
-        Duration longPollWait, Duration leaseTtl, boolean dryRun, int dedupWindow, Duration initialBackoff,
-        Duration maxBackoff, Duration shutdownGrace, Duration callTimeout) {
+record ProcessorSettings(String processorId, int concurrency, int maxTasksPerFetch, int batchSize,
+        long maxBytesPerFetch, Duration longPollWait, Duration leaseTtl, boolean dryRun, int dedupWindow,
+        Duration initialBackoff, Duration maxBackoff, Duration shutdownGrace, Duration callTimeout) {
 
     ProcessorSettings {
         if (processorId == null || processorId.isBlank()) {
@@ -26,6 +27,7 @@ record ProcessorSettings(String processorId, int concurrency, int maxTasksPerFet
         }
         requireAtLeastOne(concurrency, "concurrency");
         requireAtLeastOne(maxTasksPerFetch, "maxTasksPerFetch");
+        requireAtLeastOne(batchSize, "batchSize");
         if (maxBytesPerFetch < 1) {
             throw new IllegalArgumentException("maxBytesPerFetch must be positive, was " + maxBytesPerFetch);
         }

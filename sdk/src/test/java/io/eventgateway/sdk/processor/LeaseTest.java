@@ -25,7 +25,7 @@ class LeaseTest {
     @Test
     void anExtensionIsDueAfterTwoThirdsOfTheTtlWhileAHandlerRuns() {
         Lease lease = lease(1);
-        lease.started();
+        lease.started(1);
 
         assertThat(lease.claimExtension(RECEIVED.plusMillis(199))).isFalse();
         assertThat(lease.claimExtension(RECEIVED.plusMillis(200))).isTrue();
@@ -41,7 +41,7 @@ class LeaseTest {
     @Test
     void aClaimedExtensionIsNotClaimedAgainUntilItCompletesOrFails() {
         Lease lease = lease(1);
-        lease.started();
+        lease.started(1);
         lease.claimExtension(RECEIVED.plusMillis(200));
 
         assertThat(lease.claimExtension(RECEIVED.plusMillis(250))).isFalse();
@@ -52,7 +52,7 @@ class LeaseTest {
     @Test
     void anExtensionMovesTheDeadlineToTheGrantedRemainder() {
         Lease lease = lease(1);
-        lease.started();
+        lease.started(1);
         lease.claimExtension(RECEIVED.plusMillis(200));
 
         lease.extended(RECEIVED.plusMillis(210), Duration.ofMillis(300));
@@ -65,9 +65,9 @@ class LeaseTest {
     @Test
     void theLastFinishedTaskEndsTheLease() {
         Lease lease = lease(2);
-        lease.started();
+        lease.started(1);
 
-        assertThat(lease.finished(true)).isFalse();
-        assertThat(lease.finished(false)).isTrue();
+        assertThat(lease.finished(1, true)).isFalse();
+        assertThat(lease.finished(1, false)).isTrue();
     }
 }

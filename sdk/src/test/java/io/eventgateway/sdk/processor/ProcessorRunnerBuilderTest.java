@@ -2,6 +2,7 @@ package io.eventgateway.sdk.processor;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProcessorRunnerBuilderTest {
@@ -39,5 +40,11 @@ class ProcessorRunnerBuilderTest {
     @Test
     void aNegativeDedupWindowIsRejected() {
         assertThatThrownBy(() -> complete().dedupWindow(-1).build()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBatchHandlerNeedsABatchOfAtLeastOneEvent() {
+        assertThatThrownBy(() -> complete().batchHandler(events -> List.of(), 0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize");
     }
 }

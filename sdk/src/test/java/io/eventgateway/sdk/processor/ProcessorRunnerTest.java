@@ -313,4 +313,81 @@ class ProcessorRunnerTest {
         assertThat(calls.get()).isEqualTo(1);
         assertThat(publisher.responses()).extracting(TaskResponse::getOutcome).containsOnly(Outcome.ACK);
     }
+
+    @Test
+    void aBatchHandlerGetsOneLeasesEventsInBatchesOfAtMostItsSizeAndEachOutcomeIsPublished() {
+        List<String> taskIds = orchestrator.tasks().offer("evt", 5);
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        runner = runnerFor(event -> HandlerOutcome.ack()).concurrency(8).batchHandler(events -> {
+            batchSizes.add(events.size());
+            return events.stream().map(event -> event.eventId().equals("evt-3")
+                    ? HandlerOutcome.fail("no") : HandlerOutcome.ack()).toList();
+        }, 2).build().start();
+
+        await().atMost(PATIENCE).until(() -> publisher.published.size() == 5);
+
+        assertThat(batchSizes).allSatisfy(size -> assertThat(size).isBetween(1, 2));
+        assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
+        assertThat(publisher.responses()).extracting(TaskResponse::getTaskId)
+                .containsExactlyInAnyOrderElementsOf(taskIds);
+        assertThat(publisher.responses()).filteredOn(response -> response.getOutcome() == Outcome.FAIL)
+                .extracting(TaskResponse::getTaskId).containsExactly(taskIds.get(3));
+        assertThat(runner.stats().acked()).isEqualTo(4);
+    }
+
+    @Test
+    void aBatchHandlerThatThrowsIsAnsweredRetryForEveryEventOfTheBatch() {
+        orchestrator.tasks().offer("evt", 3);
+        runner = runnerFor(event -> HandlerOutcome.ack()).batchHandler(events -> {
+            throw new IllegalStateException("endpoint down");
+        }, 10).build().start();
+
+        await().atMost(PATIENCE).until(() -> publisher.published.size() == 3);
+
+        assertThat(publisher.responses()).extracting(TaskResponse::getOutcome).containsOnly(Outcome.RETRY);
+        assertThat(publisher.responses()).extracting(TaskResponse::getReason).containsOnly("endpoint down");
+    }
+
+    @Test
+    void aBatchHandlerAnsweringForTheWrongNumberOfEventsIsAnsweredRetryForTheWholeBatch() {
+        orchestrator.tasks().offer("evt", 2);
+        runner = runnerFor(event -> HandlerOutcome.ack())
+                .batchHandler(events -> List.of(HandlerOutcome.ack()), 10).build().start();
+
+        await().atMost(PATIENCE).until(() -> publisher.published.size() == 2);
+
+        assertThat(publisher.responses()).extracting(TaskResponse::getOutcome).containsOnly(Outcome.RETRY);
+        assertThat(publisher.responses().get(0).getReason()).contains("1 outcomes for 2 events");
+    }
+
+    @Test
+    void closeReleasesATaskWhoseHandlerOutlivesTheGraceAndDropsItsLateOutcome() throws InterruptedException {
+        List<String> taskIds = orchestrator.tasks().offer("evt", 1);
+        CountDownLatch handlerStarted = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CountDownLatch handlerReturned = new CountDownLatch(1);
+        runner = runnerFor(event -> {
+            handlerStarted.countDown();
+            // Deaf to the interrupt of shutdownNow, as a handler stuck in a non-interruptible call is.
+            boolean finished = false;
+            while (!finished) {
+                try {
+                    finished = finish.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    // keep waiting
+                }
+            }
+            handlerReturned.countDown();
+            return HandlerOutcome.ack();
+        }).shutdownGrace(Duration.ofMillis(200)).build().start();
+        assertThat(handlerStarted.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+        runner.close();
+        assertThat(orchestrator.tasks().released).containsExactlyElementsOf(taskIds);
+        finish.countDown();
+        assertThat(handlerReturned.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+        await().during(Duration.ofMillis(200)).atMost(PATIENCE).until(() -> publisher.published.isEmpty());
+        assertThat(runner.stats().released()).isEqualTo(1);
+    }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = GatewayVersion.class,
         description = "Priority-aware, Kafka-backed event buffer in front of an event-processing fleet.",
-        subcommands = {TopicsCommand.class, LoadgenCommand.class, EmbeddedBrokerCommand.class,
+        subcommands = {TopicsCommand.class, LoadgenCommand.class, VerifyCommand.class, EmbeddedBrokerCommand.class,
                 EmbeddedS3Command.class})
 public final class EventGatewayCommand implements Callable<Integer> {
 

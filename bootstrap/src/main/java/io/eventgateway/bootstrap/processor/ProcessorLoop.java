@@ -8,6 +8,7 @@ import io.eventgateway.sdk.processor.ProcessorRunner;
 import io.eventgateway.sdk.processor.ProcessorStats;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,12 +27,17 @@ public class ProcessorLoop {
     private final ProcessorConfig config;
     private final KafkaClusters clusters;
     private final TopicNames names;
+    private final HandledEvents handled;
+    private final Clock clock;
     private ProcessorRunner runner;
 
-    public ProcessorLoop(ProcessorConfig config, KafkaClusters clusters, TopicNames names) {
+    public ProcessorLoop(ProcessorConfig config, KafkaClusters clusters, TopicNames names, HandledEvents handled,
+            Clock clock) {
         this.config = config;
         this.clusters = clusters;
         this.names = names;
+        this.handled = handled;
+        this.clock = clock;
     }
 
     /** Starts leasing; {@code localGrpcPort} is used when no orchestrators are configured. */
@@ -40,7 +46,7 @@ public class ProcessorLoop {
                 .orElse(List.of("localhost:" + localGrpcPort));
         ProcessorRunner.Builder builder = ProcessorRunner.builder()
                 .usePlaintext()
-                .handler(new DemoEventHandler(config.demoLatency(), config.demoRetryRate(), 11))
+                .handler(new DemoEventHandler(config.demoLatency(), config.demoRetryRate(), 11, clock, handled))
                 .responseTopic(clusters.primary(), names.prefix())
                 .processorId(config.processorId())
                 .concurrency(Math.max(config.concurrency(), targets.size()))

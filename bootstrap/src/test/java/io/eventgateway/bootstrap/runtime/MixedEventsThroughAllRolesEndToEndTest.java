@@ -199,7 +199,9 @@ class MixedEventsThroughAllRolesEndToEndTest {
                 .count();
 
         assertThat(p30).hasSize(P30);
-        assertThat(result.byPriority().get("P30").sloMetPct()).isEqualTo(100.0);
+        // Absolute latencies depend on the machine; the order does not.
+        assertThat(result.byPriority().get("P30").latencyP50Ms())
+                .isLessThan(result.byPriority().get("P10").latencyP50Ms());
         assertThat(p10StartedAfter).as("P10 events still waiting when the last P30 event started")
                 .isGreaterThan(P10_BACKLOG / 10);
     }

@@ -6,6 +6,7 @@ import io.eventgateway.bootstrap.role.RoleSet;
 import io.eventgateway.bootstrap.runtime.GatewayRuntime;
 import io.eventgateway.bootstrap.runtime.LaunchOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = GatewayVersion.class,
         description = "Priority-aware, Kafka-backed event buffer in front of an event-processing fleet.",
-        subcommands = {TopicsCommand.class, LoadgenCommand.class, EmbeddedBrokerCommand.class,
+        subcommands = {TopicsCommand.class, LoadgenCommand.class, VerifyCommand.class, EmbeddedBrokerCommand.class,
                 EmbeddedS3Command.class})
 public final class EventGatewayCommand implements Callable<Integer> {
 
@@ -36,6 +37,15 @@ public final class EventGatewayCommand implements Callable<Integer> {
 
     @Option(names = "--demo", description = "Drive a demo load through every role and print a live summary.")
     private boolean demo;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --demo: stop the load after DURATION (e.g. 60s), wait for the backlog to drain, print "
+                    + "the totals and exit: 0 when nothing was lost, 1 otherwise.")
+    private Duration duration;
+
+    @Option(names = "--summary-json", paramLabel = "FILE",
+            description = "With --duration: also write the totals to FILE as JSON.")
+    private Path summaryJson;
 
     @Option(names = "--index", paramLabel = "I",
             description = "Orchestrator replica index (default: the hostname's ordinal, else 0).")
@@ -64,6 +74,12 @@ public final class EventGatewayCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--role is required (valid: " + RoleSet.VALID + ") unless a subcommand is given");
         }
+        if (duration != null && !(demo && roles.isAll())) {
+            throw new ParameterException(spec.commandLine(), "--duration needs --demo and --role all");
+        }
+        if (summaryJson != null && duration == null) {
+            throw new ParameterException(spec.commandLine(), "--summary-json needs --duration");
+        }
         Map<String, Object> properties = new HashMap<>();
         if (index != null) {
             properties.put("eventgateway.orchestrator.index", index);
@@ -72,6 +88,9 @@ public final class EventGatewayCommand implements Callable<Integer> {
             properties.put("eventgateway.processor.orchestrators", orchestratorTargets());
         }
         GatewayRuntime runtime = GatewayRuntime.start(new LaunchOptions(roles, demo, dataDir, properties));
+        if (duration != null) {
+            return TimedDemo.run(spec, runtime, duration, summaryJson);
+        }
         return ForegroundService.runUntilStopped(spec, runtime,
                 "event-gateway: roles " + roles + " running, HTTP on port " + runtime.httpPort());
     }

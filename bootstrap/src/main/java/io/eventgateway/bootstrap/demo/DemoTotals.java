@@ -1,42 +1,48 @@
 package io.eventgateway.bootstrap.demo;
 
+import io.eventgateway.application.ingest.StoredLocation;
 import io.eventgateway.domain.priority.Priority;
-import io.eventgateway.sdk.processor.ProcessorStats;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Running totals of the demo load and the one-line summary it logs. */
+/**
+ * What the demo load offered and what the publisher answered, per priority: offered (by the priority asked for),
+ * stored (by the priority applied) and where, rejected, unavailable, refused. Thread-safe.
+ */
 final class DemoTotals {
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.eventgateway.demo");
-
-    private final Map<Priority, LongAdder> stored = new EnumMap<>(Priority.class);
-    private final Map<String, LongAdder> byTarget = Map.of("primary", new LongAdder(), "alternate", new LongAdder(),
-            "s3", new LongAdder());
-    private final LongAdder offloaded = new LongAdder();
+    private final Map<Priority, LongAdder> offered = adders();
+    private final Map<Priority, LongAdder> stored = adders();
+    private final Map<Priority, LongAdder> fallbackWrites = adders();
+    private final Map<StoredLocation.Kind, LongAdder> byTarget = new EnumMap<>(StoredLocation.Kind.class);
     private final LongAdder rejected = new LongAdder();
     private final LongAdder unavailable = new LongAdder();
     private final LongAdder refused = new LongAdder();
-    private final AtomicLong lastTotal = new AtomicLong();
-    private final AtomicLong lastAcked = new AtomicLong();
 
     DemoTotals() {
-        for (Priority priority : Priority.values()) {
-            stored.put(priority, new LongAdder());
+        for (StoredLocation.Kind kind : StoredLocation.Kind.values()) {
+            byTarget.put(kind, new LongAdder());
         }
     }
 
-    void onStored(Priority priority, boolean offload, String target) {
-        stored.get(priority).increment();
-        byTarget.get(target).increment();
-        if (offload) {
-            offloaded.increment();
+    private static Map<Priority, LongAdder> adders() {
+        Map<Priority, LongAdder> adders = new EnumMap<>(Priority.class);
+        for (Priority priority : Priority.values()) {
+            adders.put(priority, new LongAdder());
+        }
+        return adders;
+    }
+
+    void onOffered(Priority asked) {
+        offered.get(asked).increment();
+    }
+
+    void onStored(Priority applied, StoredLocation.Kind where) {
+        stored.get(applied).increment();
+        byTarget.get(where).increment();
+        if (where != StoredLocation.Kind.PRIMARY) {
+            fallbackWrites.get(applied).increment();
         }
     }
 
@@ -52,20 +58,35 @@ final class DemoTotals {
         refused.add(events);
     }
 
-    void logSummary(Duration interval, double p10Rate, Optional<ProcessorStats> processed) {
-        long total = stored.values().stream().mapToLong(LongAdder::sum).sum();
-        long perSecond = (total - lastTotal.getAndSet(total)) * 1000 / Math.max(1, interval.toMillis());
-        String processing = processed.map(stats -> {
-            long acked = stats.acked();
-            long ackedPerSecond = (acked - lastAcked.getAndSet(acked)) * 1000 / Math.max(1, interval.toMillis());
-            return String.format("processed %d/s (acked %d, retried %d, failed %d, backlog %d)", ackedPerSecond,
-                    acked, stats.retried(), stats.failed(), Math.max(0, total - acked - stats.failed()));
-        }).orElse("processor not running");
-        LOG.info("demo: stored {}/s (total P30 {}, P20 {}, P10 {}; offloaded {}) | {} | in primary {}, alternate {}, "
-                        + "s3 {} | rejected {}, unavailable {}, refused {} | AIMD P10 rate {}/s",
-                perSecond, stored.get(Priority.P30).sum(), stored.get(Priority.P20).sum(),
-                stored.get(Priority.P10).sum(), offloaded.sum(), processing, byTarget.get("primary").sum(),
-                byTarget.get("alternate").sum(), byTarget.get("s3").sum(), rejected.sum(), unavailable.sum(),
-                refused.sum(), Math.round(p10Rate));
+    long offered(Priority priority) {
+        return offered.get(priority).sum();
+    }
+
+    long offered() {
+        return offered.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    long stored() {
+        return stored.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    long storedIn(StoredLocation.Kind where) {
+        return byTarget.get(where).sum();
+    }
+
+    long fallbackWrites(Priority priority) {
+        return fallbackWrites.get(priority).sum();
+    }
+
+    long rejected() {
+        return rejected.sum();
+    }
+
+    long unavailable() {
+        return unavailable.sum();
+    }
+
+    long refused() {
+        return refused.sum();
     }
 }

@@ -5,11 +5,6 @@ import io.eventgateway.protocol.v1.Event;
 import io.eventgateway.protocol.v1.EventResult;
 import io.eventgateway.sdk.producer.EventGatewayProducer;
 import io.eventgateway.sdk.producer.PublishOutcome;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +43,8 @@ public final class LoadGenerator {
         long started = System.nanoTime();
         long nanosPerBatch = settings.ratePerSecond() > 0
                 ? (long) (1e9 * settings.batchSize() / settings.ratePerSecond()) : 0;
-        try (RecordFile record = new RecordFile(settings.recordFile())) {
+        try (AcceptedRecordFile record = settings.recordFile() == null ? null
+                : new AcceptedRecordFile(settings.recordFile())) {
             long sent = 0;
             for (long b = 0; b < batches; b++) {
                 if (nanosPerBatch > 0) {
@@ -102,14 +98,16 @@ public final class LoadGenerator {
     }
 
     private static void account(PublishOutcome outcome, List<Event> events, AtomicLong stored, AtomicLong rejected,
-            AtomicLong unavailable, RecordFile record) {
+            AtomicLong unavailable, AcceptedRecordFile record) {
         long now = System.currentTimeMillis();
         for (int i = 0; i < outcome.results().size(); i++) {
             EventResult result = outcome.results().get(i);
             switch (result.getStatus()) {
                 case STORED -> {
                     stored.incrementAndGet();
-                    record.write(result.getEventId(), events.get(i).getPriority().name(), now);
+                    if (record != null) {
+                        record.write(new AcceptedEvent(result.getEventId(), events.get(i).getPriority().name(), now));
+                    }
                 }
                 case REJECTED -> rejected.incrementAndGet();
                 default -> unavailable.incrementAndGet();
@@ -122,41 +120,5 @@ public final class LoadGenerator {
             return 0;
         }
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))];
-    }
-
-    /** The accepted-events record: {@code event_id,priority,acked_at_ms} per line; nothing when no file is given. */
-    private static final class RecordFile implements AutoCloseable {
-        private final BufferedWriter writer;
-
-        RecordFile(Path file) {
-            try {
-                this.writer = file == null ? null : Files.newBufferedWriter(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the record file " + file, e);
-            }
-        }
-
-        synchronized void write(String eventId, String priority, long ackedAtMillis) {
-            if (writer == null) {
-                return;
-            }
-            try {
-                writer.write(eventId + "," + priority + "," + ackedAtMillis + "\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the record file", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (writer == null) {
-                return;
-            }
-            try {
-                writer.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot close the record file", e);
-            }
-        }
     }
 }

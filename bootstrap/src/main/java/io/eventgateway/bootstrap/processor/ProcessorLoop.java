@@ -36,15 +36,17 @@ public class ProcessorLoop {
     private final ProcessorConfig config;
     private final KafkaClusters clusters;
     private final TopicNames names;
+    private final HandledEvents handled;
     private final Clock clock;
     private final boolean orchestratorHere;
     private ProcessorRunner runner;
 
-    public ProcessorLoop(ProcessorConfig config, KafkaClusters clusters, TopicNames names, Clock clock,
-            Environment environment) {
+    public ProcessorLoop(ProcessorConfig config, KafkaClusters clusters, TopicNames names, HandledEvents handled,
+            Clock clock, Environment environment) {
         this.config = config;
         this.clusters = clusters;
         this.names = names;
+        this.handled = handled;
         this.clock = clock;
         this.orchestratorHere = environment.getActiveNames().contains(Role.ORCHESTRATOR.environmentName());
     }
@@ -88,7 +90,7 @@ public class ProcessorLoop {
         if (handler instanceof BuiltInHandler.Http http) {
             builder.batchHandler(new HttpForwardingHandler(http.url(), http.timeout(), clock), http.maxBatch());
         } else {
-            builder.handler(new DemoEventHandler(config.demoLatency(), config.demoRetryRate(), 11));
+            builder.handler(new DemoEventHandler(config.demoLatency(), config.demoRetryRate(), 11, clock, handled));
         }
         targets.forEach(builder::target);
         runner = builder.build().start();

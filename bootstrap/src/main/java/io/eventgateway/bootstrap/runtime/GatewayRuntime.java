@@ -1,5 +1,6 @@
 package io.eventgateway.bootstrap.runtime;
 
+import io.eventgateway.bootstrap.demo.DemoLoad;
 import io.eventgateway.bootstrap.local.LocalInfrastructure;
 import io.eventgateway.bootstrap.processor.ProcessorLoop;
 import io.eventgateway.bootstrap.role.Role;
@@ -22,15 +23,21 @@ public final class GatewayRuntime implements AutoCloseable {
     /** The property that says which Kafka cluster is primary (micronaut-kafka's own key). */
     public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
     private static final String GRPC_SERVER_ENABLED = "grpc.server.enabled";
+    /** The demo handler's ledger file. */
+    public static final String DEMO_LEDGER = "eventgateway.processor.demo-ledger";
+    /** Where the demo load records the events the publisher stored. */
+    public static final String DEMO_RECORD = "eventgateway.demo.record";
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayRuntime.class);
 
     private final ApplicationContext context;
     private final LocalInfrastructure infrastructure;
+    private final DemoFiles demoFiles;
 
-    private GatewayRuntime(ApplicationContext context, LocalInfrastructure infrastructure) {
+    private GatewayRuntime(ApplicationContext context, LocalInfrastructure infrastructure, DemoFiles demoFiles) {
         this.context = context;
         this.infrastructure = infrastructure;
+        this.demoFiles = demoFiles;
     }
 
     public static GatewayRuntime start(LaunchOptions options) {
@@ -41,6 +48,13 @@ public final class GatewayRuntime implements AutoCloseable {
             // Only ingest and Tasks are served over gRPC: a processor or recovery process keeps the port free.
             properties.putIfAbsent(GRPC_SERVER_ENABLED, false);
         }
+        DemoFiles demoFiles = options.demo() ? DemoFiles.under(options.dataDir()) : null;
+        if (demoFiles != null) {
+            properties.putIfAbsent(DEMO_LEDGER, demoFiles.ledger().toString());
+            properties.putIfAbsent(DEMO_RECORD, demoFiles.record().toString());
+            LOG.info("demo: stored events recorded in {}, the handler's ledger in {}{}", properties.get(DEMO_RECORD),
+                    properties.get(DEMO_LEDGER), demoFiles.temporary() ? " (temporary: --data-dir keeps them)" : "");
+        }
         LocalInfrastructure infrastructure = null;
         if (configuredBrokers(environments, properties).isEmpty()) {
             if (!options.roles().isAll()) {
@@ -48,7 +62,12 @@ public final class GatewayRuntime implements AutoCloseable {
                         + ": set KAFKA_BOOTSTRAP_SERVERS (or kafka.bootstrap.servers), or run --role all for the"
                         + " embedded one");
             }
-            infrastructure = LocalInfrastructure.start(options.dataDir());
+            try {
+                infrastructure = LocalInfrastructure.start(options.dataDir());
+            } catch (RuntimeException e) {
+                deleteQuietly(demoFiles, e);
+                throw e;
+            }
             properties.putAll(infrastructure.properties());
         }
         ApplicationContext context = null;
@@ -60,7 +79,7 @@ public final class GatewayRuntime implements AutoCloseable {
                     .properties(properties)
                     .start();
             startServersAndProcessor(context, options);
-            return new GatewayRuntime(context, infrastructure);
+            return new GatewayRuntime(context, infrastructure, demoFiles);
         } catch (RuntimeException e) {
             if (context != null && context.isRunning()) {
                 context.close();
@@ -68,6 +87,7 @@ public final class GatewayRuntime implements AutoCloseable {
             if (infrastructure != null) {
                 infrastructure.close();
             }
+            deleteQuietly(demoFiles, e);
             throw e;
         }
     }
@@ -81,6 +101,7 @@ public final class GatewayRuntime implements AutoCloseable {
         // last, once that server's port is known.
         context.findBean(ProcessorLoop.class).ifPresent(loop -> loop.start(
                 context.findBean(GrpcEmbeddedServer.class).map(GrpcEmbeddedServer::getPort).orElse(-1)));
+        context.findBean(DemoLoad.class).ifPresent(DemoLoad::start);
     }
 
     private static Optional<String> configuredBrokers(String[] environments, Map<String, Object> properties) {
@@ -117,9 +138,26 @@ public final class GatewayRuntime implements AutoCloseable {
                 context.close();
             }
         } finally {
-            if (infrastructure != null) {
-                infrastructure.close();
+            try {
+                if (infrastructure != null) {
+                    infrastructure.close();
+                }
+            } finally {
+                if (demoFiles != null) {
+                    demoFiles.deleteIfTemporary();
+                }
             }
+        }
+    }
+
+    private static void deleteQuietly(DemoFiles demoFiles, RuntimeException cause) {
+        if (demoFiles == null) {
+            return;
+        }
+        try {
+            demoFiles.deleteIfTemporary();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 }

@@ -8,7 +8,6 @@ import io.eventgateway.application.record.StoredRecordCodec;
 import io.eventgateway.domain.dedup.RecentIds;
 import io.eventgateway.domain.retry.RetryDecision;
 import io.eventgateway.domain.retry.RetryPolicy;
-import java.util.OptionalInt;
 import io.eventgateway.domain.dispatch.DeadlineQueue;
 import io.eventgateway.domain.dispatch.OfferResult;
 import io.eventgateway.domain.dispatch.QueuedTask;
@@ -38,10 +37,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -90,6 +93,9 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
     private final List<FailedHandoff> failedHandoffs = new ArrayList<>();
     private final DispatchCounters counters = new DispatchCounters();
     private final Map<Lane, Long> lagByLane = new EnumMap<>(Lane.class);
+    /** ACKs replayed before their partition was assigned (the lanes start after the replay); handed over at assignment. */
+    private final Map<SourcePartition, Set<Long>> ackedBeforeAssignment = new HashMap<>();
+    private int ackedBeforeAssignmentCount;
     private final Map<Lane, Long> pollDelayMsByLane = new EnumMap<>(Lane.class);
     /** Every response up to this time has been read; lease expiry waits for it. Nothing is known read at start. */
     private Instant responsesReadUpTo = Instant.EPOCH;
@@ -133,6 +139,7 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
                 if (partitions.assign(lane, entry.getKey(), entry.getValue(), now, recentIdsFor(lane))) {
                     counters.corruptCommitMetadata++;
                 }
+                handOverEarlyAcks(partitions.find(entry.getKey()));
             }
             partitions.setReason(lane, PauseReason.MEMORY, memory.state(lane) == LaneState.PAUSED);
             return partitions.controlFor(lane);
@@ -324,6 +331,16 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
         Objects.requireNonNull(committed, "committed");
         synchronized (lock) {
             partitions.onCommitted(committed, clock.instant());
+        }
+    }
+
+    /**
+     * Every response up to this time has been read; at start, the response partition is replayed once this passes the
+     * start time.
+     */
+    public Instant responsesReadUpTo() {
+        synchronized (lock) {
+            return responsesReadUpTo;
         }
     }
 
@@ -642,10 +659,38 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
             complete(record);
             return true;
         }
-        PartitionState partition = partitions.find(new SourcePartition(source.topic(), source.partition()));
-        return partition != null && partition.isNew(source.offset())
-                && partition.rememberAckedAhead(source.offset(), (int) Math.min(Integer.MAX_VALUE,
-                        settings.maxUncommittedSpan()));
+        SourcePartition sourcePartition = new SourcePartition(source.topic(), source.partition());
+        PartitionState partition = partitions.find(sourcePartition);
+        if (partition == null) {
+            if (!settings.replica().owns(source.partition()) || ackedBeforeAssignmentCount >= earlyAckLimit()) {
+                return false;
+            }
+            if (ackedBeforeAssignment.computeIfAbsent(sourcePartition, ignored -> new HashSet<>())
+                    .add(source.offset())) {
+                ackedBeforeAssignmentCount++;
+            }
+            return true;
+        }
+        return partition.isNew(source.offset()) && partition.rememberAckedAhead(source.offset(), earlyAckLimit());
+    }
+
+    /** Early ACKs of a partition just assigned: those above its committed position wait for their records. */
+    private void handOverEarlyAcks(PartitionState partition) {
+        Set<Long> offsets = ackedBeforeAssignment.remove(partition.partition);
+        if (offsets == null) {
+            return;
+        }
+        ackedBeforeAssignmentCount -= offsets.size();
+        for (long offset : offsets) {
+            if (partition.isNew(offset)) {
+                partition.rememberAckedAhead(offset, earlyAckLimit());
+            }
+        }
+    }
+
+    /** Early ACKs remembered per partition (and before assignment, in all): the uncommitted span bounds both. */
+    private int earlyAckLimit() {
+        return (int) Math.min(Integer.MAX_VALUE, settings.maxUncommittedSpan());
     }
 
     /** An ACK from any delivery: the work was done. */

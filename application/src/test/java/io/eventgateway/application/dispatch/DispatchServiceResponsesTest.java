@@ -186,8 +186,8 @@ class DispatchServiceResponsesTest {
     }
 
     @Test
-    void aResponseForAPartitionThisReplicaDoesNotHoldIsCountedAsUnknown() {
-        h.respond(ackOf(new GrantedTask(new TaskId(0, "eg.p20", 5, 99, 1), new byte[0])));
+    void aRetryForATaskThisReplicaNeverLeasedIsCountedAsUnknown() {
+        h.respond(retryOf(new GrantedTask(new TaskId(0, "eg.p20", 0, 99, 1), new byte[0]), null));
 
         assertThat(h.service.status().counters().unknown()).isEqualTo(1);
     }
@@ -201,6 +201,18 @@ class DispatchServiceResponsesTest {
         assertThat(h.fetch(10).isEmpty()).isTrue();
         assertThat(h.committable(Lane.P20, 0)).isEqualTo(queued.offset() + 1);
         assertThat(h.service.status().counters().restart().replayedAcks()).isEqualTo(1);
+    }
+
+    @Test
+    void anAckReplayedBeforeItsPartitionIsAssignedSkipsTheRecordOnceItIsPolled() {
+        DispatchHarness fresh = new DispatchHarness();
+        fresh.respond(ackOf(new GrantedTask(new TaskId(0, "eg.p20", 0, 0, 1), new byte[0])));
+        fresh.assign(Lane.P20, 0);
+
+        fresh.put(event("acked-before-restart", Priority.P20, at(60_000)));
+
+        assertThat(fresh.fetch(10).isEmpty()).isTrue();
+        assertThat(fresh.committable(Lane.P20, 0)).isEqualTo(1);
     }
 
     @Test

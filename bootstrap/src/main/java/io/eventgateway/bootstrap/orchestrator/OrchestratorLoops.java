@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public class OrchestratorLoops {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrchestratorLoops.class);
+    private static final Duration REPLAY_CHECK_INTERVAL = Duration.ofMillis(10);
 
     private final DispatchService service;
     private final KafkaOffsetCommitter committer;
@@ -78,12 +79,35 @@ public class OrchestratorLoops {
         metrics.bindStoppedPartitions(lanes);
         committer.start().whenComplete((ignored, failure) -> onCommitOutcome(failure));
         responses.start();
+        awaitResponsesReplayed(clock.instant(), config.closeTimeout());
         lanes.start();
         schedules.add(scheduler.scheduleAtFixedRate(config.tickInterval(), config.tickInterval(),
                 guarded("tick", service::tick)));
         schedules.add(scheduler.scheduleAtFixedRate(config.commitInterval(), config.commitInterval(),
                 guarded("commit", this::maybeCommit)));
         LOG.info("orchestrator replica {} of {} started", identity.index(), identity.replicas());
+    }
+
+    /**
+     * Lets the response consumer read its partition up to now before any lane is read: ACKs an earlier run of this
+     * replica left there are then applied as their records arrive, not after they were served again. A response topic
+     * that cannot be read holds the start for at most {@code bound}.
+     */
+    private void awaitResponsesReplayed(Instant startedAt, Duration bound) {
+        Instant giveUp = startedAt.plus(bound);
+        while (service.responsesReadUpTo().isBefore(startedAt)) {
+            if (clock.instant().isAfter(giveUp)) {
+                LOG.warn("replica {}: the response partition was not read up to the start within {}; serving anyway, "
+                        + "so work acked before the restart may be served again", identity.index(), bound);
+                return;
+            }
+            try {
+                Thread.sleep(REPLAY_CHECK_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Whether another process took over this replica's index. */

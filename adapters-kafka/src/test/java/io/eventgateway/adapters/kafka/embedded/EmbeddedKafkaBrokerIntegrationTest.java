@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 
 class EmbeddedKafkaBrokerIntegrationTest {
 
-    private static final Duration READ_BOUND = Duration.ofSeconds(30);
+    private static final Duration READ_BOUND = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(100);
 
     @Test

@@ -34,7 +34,7 @@ public final class RecoveryAdmin implements AutoCloseable {
 
     private final RecoveryConfig config;
     private final KafkaClusters clusters;
-    private final S3Config s3;
+    private final ApplicationContext context;
     private final TopicNames names;
     private final StoredRecordCodec codec;
     private final Clock clock;
@@ -48,7 +48,7 @@ public final class RecoveryAdmin implements AutoCloseable {
     public RecoveryAdmin(ApplicationContext context, Pause pause) {
         this.config = context.getBean(RecoveryConfig.class);
         this.clusters = context.getBean(KafkaClusters.class);
-        this.s3 = context.getBean(S3Config.class);
+        this.context = context;
         this.names = context.getBean(TopicNames.class);
         this.codec = context.getBean(StoredRecordCodec.class);
         this.clock = context.getBean(Clock.class);
@@ -67,10 +67,11 @@ public final class RecoveryAdmin implements AutoCloseable {
 
     /** @throws MissingConfigurationException when no S3 endpoint is configured */
     public ReplaySpoolService replaySpool() throws InterruptedException {
-        if (s3.endpoint() == null) {
+        if (context.getProperty("eventgateway.s3.endpoint", String.class).filter(e -> !e.isBlank()).isEmpty()) {
             throw new MissingConfigurationException("no S3 spool configured: set EVENTGATEWAY_S3_ENDPOINT (and"
                     + " EVENTGATEWAY_S3_ACCESS_KEY, EVENTGATEWAY_S3_SECRET_KEY, EVENTGATEWAY_S3_BUCKET)");
         }
+        S3Config s3 = context.getBean(S3Config.class);
         S3Client client = S3ClientFactory.forEndpoint(s3.endpoint(), s3.region(), s3.accessKey(), s3.secretKey(),
                 config.requestTimeout());
         opened.add(client);

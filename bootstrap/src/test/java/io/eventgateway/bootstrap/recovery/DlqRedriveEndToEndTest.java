@@ -1,0 +1,169 @@
+package io.eventgateway.bootstrap.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventgateway.adapters.kafka.dispatch.KafkaDeadLetterWriter;
+import io.eventgateway.adapters.kafka.publish.KafkaWriterSettings;
+import io.eventgateway.adapters.kafka.record.ProtobufStoredRecordCodec;
+import io.eventgateway.adapters.kafka.testing.SharedKafkaBroker;
+import io.eventgateway.adapters.kafka.testing.TestTopics;
+import io.eventgateway.adapters.kafka.topics.Cluster;
+import io.eventgateway.adapters.kafka.topics.TopicNames;
+import io.eventgateway.application.recovery.DlqFilter;
+import io.eventgateway.application.recovery.DlqRedriveCommand;
+import io.eventgateway.application.recovery.DlqRedriveReport;
+import io.eventgateway.application.recovery.InspectedDeadLetter;
+import io.eventgateway.bootstrap.recovery.LaneTopicRecords.LaneRecord;
+import io.eventgateway.domain.event.EventRecord;
+import io.eventgateway.domain.event.Payload;
+import io.eventgateway.domain.priority.Priority;
+import io.eventgateway.domain.task.SourcePosition;
+import io.micronaut.context.ApplicationContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code dlq redrive} on a real broker: filters move exactly the matching records (attempt reset, redrive mark),
+ * a re-run moves nothing more, and a run for one tenant after a run for another still finds its records.
+ */
+class DlqRedriveEndToEndTest {
+
+    private final String prefix = TestTopics.unique("dlq-redrive") + ".";
+    private final String servers = SharedKafkaBroker.bootstrapServers();
+    private final List<EventRecord> tenantAOrders = new ArrayList<>();
+    private final List<EventRecord> tenantARefunds = new ArrayList<>();
+    private final List<EventRecord> tenantBOrders = new ArrayList<>();
+    private ApplicationContext context;
+    private RecoveryAdmin admin;
+
+    @BeforeEach
+    void deadLetterSomeRecords() {
+        RecoveryTopics.apply(servers, prefix, Cluster.PRIMARY);
+        TopicNames names = new TopicNames(prefix);
+        try (KafkaDeadLetterWriter dlq = new KafkaDeadLetterWriter(KafkaWriterSettings.defaults(servers, "primary",
+                Duration.ofSeconds(5)), names, new ProtobufStoredRecordCodec(), Clock.systemUTC())) {
+            List<CompletableFuture<Void>> writes = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                tenantAOrders.add(event("tenant-a", "order.created", Priority.P30));
+                tenantARefunds.add(event("tenant-a", "refund.issued", Priority.P10));
+                tenantBOrders.add(event("tenant-b", "order.created", Priority.P20));
+            }
+            long offset = 0;
+            for (List<EventRecord> group : List.of(tenantAOrders, tenantARefunds, tenantBOrders)) {
+                for (EventRecord record : group) {
+                    writes.add(dlq.write(record, new SourcePosition(names.retry(2), 0, offset++), "handler failed",
+                            5));
+                }
+            }
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+        }
+        context = ApplicationContext.builder().deduceEnvironment(false)
+                .properties(RecoveryTopics.properties(servers, prefix)).start();
+        admin = new RecoveryAdmin(context, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    @AfterEach
+    void close() {
+        admin.close();
+        context.close();
+    }
+
+    @Test
+    void aFilteredRedriveMovesExactlyTheMatchingRecordsWithAttemptsResetAndAMark() throws InterruptedException {
+        DlqRedriveReport report = admin.dlqRedrive().redrive(command("tenant-a", "order.created", false));
+
+        assertThat(report.redriven()).isEqualTo(3);
+        assertThat(report.matched()).isEqualTo(3);
+        assertThat(report.scanned()).isEqualTo(9);
+        List<LaneRecord> onLanes = LaneTopicRecords.readAll(servers, prefix);
+        assertThat(onLanes).extracting(LaneRecord::eventId)
+                .containsExactlyInAnyOrderElementsOf(ids(tenantAOrders));
+        assertThat(onLanes).allSatisfy(record -> {
+            assertThat(record.decoded().record().attempt()).isZero();
+            assertThat(record.topic()).isEqualTo(prefix + "p30");
+            assertThat(record.redrivenFrom()).startsWith(prefix + "dlq/");
+        });
+    }
+
+    @Test
+    void reRunningTheSameRedriveMovesNothingMore() throws InterruptedException {
+        admin.dlqRedrive().redrive(command("tenant-a", null, false));
+
+        DlqRedriveReport again = admin.dlqRedrive().redrive(command("tenant-a", null, false));
+
+        assertThat(again.redriven()).isZero();
+        assertThat(again.alreadyRedriven()).isEqualTo(6);
+        assertThat(LaneTopicRecords.readAll(servers, prefix)).hasSize(6);
+    }
+
+    @Test
+    void aRunForTenantBAfterARunForTenantAStillFindsTenantBsRecords() throws InterruptedException {
+        admin.dlqRedrive().redrive(command("tenant-a", null, false));
+
+        DlqRedriveReport forB = admin.dlqRedrive().redrive(command("tenant-b", null, false));
+
+        assertThat(forB.redriven()).isEqualTo(3);
+        assertThat(LaneTopicRecords.readAll(servers, prefix)).extracting(LaneRecord::eventId)
+                .containsAll(ids(tenantBOrders)).hasSize(9);
+    }
+
+    @Test
+    void aLimitedRunResumesWhereItStoppedAndADryRunMovesNothing() throws InterruptedException {
+        DlqRedriveReport dryRun = admin.dlqRedrive().redrive(command(null, null, true));
+        assertThat(dryRun.redriven()).isEqualTo(9);
+        assertThat(LaneTopicRecords.readAll(servers, prefix)).isEmpty();
+
+        DlqRedriveReport firstTwo = admin.dlqRedrive().redrive(new DlqRedriveCommand(DlqFilter.everything(), 2,
+                false));
+        DlqRedriveReport rest = admin.dlqRedrive().redrive(command(null, null, false));
+
+        assertThat(firstTwo.redriven()).isEqualTo(2);
+        assertThat(rest.redriven()).isEqualTo(7);
+        assertThat(LaneTopicRecords.readAll(servers, prefix)).extracting(LaneRecord::eventId)
+                .doesNotHaveDuplicates().hasSize(9);
+    }
+
+    @Test
+    void inspectShowsTheMatchingRecordsWithReasonAttemptsAndWhetherRedriven() throws InterruptedException {
+        admin.dlqRedrive().redrive(command("tenant-b", null, false));
+        List<InspectedDeadLetter> shown = new ArrayList<>();
+
+        admin.dlqInspect().inspect(new DlqFilter(Optional.empty(), Optional.of("order.created"), Optional.empty(),
+                Optional.empty()), 0, shown::add);
+
+        assertThat(shown).hasSize(6);
+        assertThat(shown).allSatisfy(inspected -> {
+            assertThat(inspected.letter().reason()).contains("handler failed");
+            assertThat(inspected.letter().deliveries()).hasValue(5);
+            assertThat(inspected.redriven()).isEqualTo(inspected.letter().record().companyId().equals("tenant-b"));
+        });
+    }
+
+    private static DlqRedriveCommand command(String tenant, String type, boolean dryRun) {
+        return new DlqRedriveCommand(new DlqFilter(Optional.ofNullable(tenant), Optional.ofNullable(type),
+                Optional.empty(), Optional.empty()), 0, dryRun);
+    }
+
+    private static List<String> ids(List<EventRecord> records) {
+        return records.stream().map(EventRecord::eventId).toList();
+    }
+
+    private static EventRecord event(String tenant, String type, Priority priority) {
+        Instant ingested = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new EventRecord(UUID.randomUUID().toString(), tenant, "checkout", type, null,
+                Payload.wrap("{}".getBytes(StandardCharsets.UTF_8)), Map.of(), priority, ingested,
+                ingested.plusSeconds(60), 4, 0, null, "boom");
+    }
+}

@@ -27,7 +27,7 @@ final class RecoveryCommands {
 
     /** A missing setting is a usage error (exit 2), like a missing option. */
     static ParameterException usage(CommandSpec spec, RecoveryAdmin.MissingConfigurationException e) {
-        return new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+        return new ParameterException(spec.commandLine(), e.getMessage());
     }
 
     static void pause(Duration duration) throws InterruptedException {

@@ -44,12 +44,14 @@ final class ReplayS3Command implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Instant start = from == null ? Instant.EPOCH : from;
+        if (to != null && to.isBefore(start)) {
+            throw new ParameterException(spec.commandLine(), "--to (" + to + ") is before --from (" + start + ")");
+        }
         try (ApplicationContext context = RecoveryCommands.configuration(spec);
                 RecoveryAdmin admin = new RecoveryAdmin(context, RecoveryCommands::pause)) {
             Instant end = to == null ? admin.clock().instant() : to;
             if (end.isBefore(start)) {
-                throw new ParameterException(spec.commandLine(), "--to (" + end + ") is before --from (" + start
-                        + ")");
+                throw new ParameterException(spec.commandLine(), "--from (" + start + ") is in the future");
             }
             ReplaySpoolService service;
             try {

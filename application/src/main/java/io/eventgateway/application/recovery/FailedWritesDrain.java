@@ -53,6 +53,7 @@ public final class FailedWritesDrain {
         } catch (RedriveFailedException e) {
             feed.rewind(batch);
             consecutiveFailures++;
+            reportPending();
             return new DrainStep.Failed(e.getMessage(), backoff.after(consecutiveFailures));
         }
         consecutiveFailures = 0;

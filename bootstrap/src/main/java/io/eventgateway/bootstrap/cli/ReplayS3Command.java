@@ -55,7 +55,7 @@ final class ReplayS3Command implements Callable<Integer> {
             }
             ReplaySpoolService service;
             try {
-                service = admin.replaySpool();
+                service = admin.replaySpool(dryRun);
             } catch (RecoveryAdmin.MissingConfigurationException e) {
                 throw RecoveryCommands.usage(spec, e);
             }

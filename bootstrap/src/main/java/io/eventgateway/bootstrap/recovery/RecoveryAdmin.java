@@ -12,17 +12,22 @@ import io.eventgateway.adapters.s3.spool.S3SpoolReader;
 import io.eventgateway.adapters.s3.spool.S3SpoolSettings;
 import io.eventgateway.application.recovery.DlqInspectService;
 import io.eventgateway.application.recovery.DlqRedriveService;
+import io.eventgateway.application.recovery.PacedRedriver;
 import io.eventgateway.application.recovery.Pause;
 import io.eventgateway.application.recovery.RecoveryMetrics;
+import io.eventgateway.application.recovery.RedrivePacer;
+import io.eventgateway.application.recovery.RedriveWriter;
 import io.eventgateway.application.recovery.ReplaySpoolService;
 import io.eventgateway.application.record.StoredRecordCodec;
 import io.eventgateway.bootstrap.common.KafkaClusters;
 import io.eventgateway.bootstrap.config.S3Config;
+import io.eventgateway.domain.congestion.FlowSignalBoard;
 import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -65,8 +70,11 @@ public final class RecoveryAdmin implements AutoCloseable {
         return clock;
     }
 
-    /** @throws MissingConfigurationException when no S3 endpoint is configured */
-    public ReplaySpoolService replaySpool() throws InterruptedException {
+    /**
+     * @param dryRun a dry run only reads the bucket, so it neither needs nor checks the primary
+     * @throws MissingConfigurationException when no S3 endpoint is configured
+     */
+    public ReplaySpoolService replaySpool(boolean dryRun) throws InterruptedException {
         if (context.getProperty("eventgateway.s3.endpoint", String.class).filter(e -> !e.isBlank()).isEmpty()) {
             throw new MissingConfigurationException("no S3 spool configured: set EVENTGATEWAY_S3_ENDPOINT (and"
                     + " EVENTGATEWAY_S3_ACCESS_KEY, EVENTGATEWAY_S3_SECRET_KEY, EVENTGATEWAY_S3_BUCKET)");
@@ -77,7 +85,8 @@ public final class RecoveryAdmin implements AutoCloseable {
         opened.add(client);
         S3SpoolReader reader = new S3SpoolReader(client, new S3SpoolSettings(s3.bucket(), s3.keyPrefix(), false),
                 codec);
-        return new ReplaySpoolService(new S3SpoolArchive(reader), kit().redriver(), config.ackTimeout());
+        PacedRedriver redriver = dryRun ? writeNothing() : kit().redriver();
+        return new ReplaySpoolService(new S3SpoolArchive(reader), redriver, config.ackTimeout());
     }
 
     public DlqRedriveService dlqRedrive() throws InterruptedException {
@@ -111,6 +120,14 @@ public final class RecoveryAdmin implements AutoCloseable {
             opened.add(kit);
         }
         return kit;
+    }
+
+    /** A redriver for dry runs, which never write: a write reaching it is a bug, so it fails. */
+    private PacedRedriver writeNothing() {
+        RedriveWriter refusing = item -> CompletableFuture.failedFuture(
+                new IllegalStateException("a dry run writes nothing"));
+        return new PacedRedriver(refusing, new RedrivePacer(config.pacing(), new FlowSignalBoard(replicas,
+                staleAfter), clock.instant()), pause, RecoveryMetrics.NONE, clock);
     }
 
     private DlqReaderSettings readerSettings() {

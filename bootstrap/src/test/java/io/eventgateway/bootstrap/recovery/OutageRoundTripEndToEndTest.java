@@ -183,7 +183,7 @@ class OutageRoundTripEndToEndTest {
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
                 .properties(properties).start();
                 RecoveryAdmin admin = new RecoveryAdmin(context, duration -> Thread.sleep(duration.toMillis()))) {
-            return admin.replaySpool().replay(new ReplaySpoolCommand(Instant.EPOCH, Instant.now(), false),
+            return admin.replaySpool(false).replay(new ReplaySpoolCommand(Instant.EPOCH, Instant.now(), false),
                     ReplayProgress.NONE);
         }
     }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         versionProvider = GatewayVersion.class,
         description = "Priority-aware, Kafka-backed event buffer in front of an event-processing fleet.",
         subcommands = {TopicsCommand.class, LoadgenCommand.class, VerifyCommand.class, EmbeddedBrokerCommand.class,
-                EmbeddedS3Command.class})
+                EmbeddedS3Command.class, ReplayS3Command.class, DlqCommand.class})
 public final class EventGatewayCommand implements Callable<Integer> {
 
     @Spec

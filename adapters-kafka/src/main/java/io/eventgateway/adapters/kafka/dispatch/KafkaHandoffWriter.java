@@ -71,7 +71,8 @@ public final class KafkaHandoffWriter implements HandoffWriter {
         return queued.size();
     }
 
-    private ProducerRecord<byte[], byte[]> toRecord(Handoff handoff) {
+    /** The record a hand-off is written as; also for tools that seed a DLQ the way an orchestrator writes it. */
+    public ProducerRecord<byte[], byte[]> toRecord(Handoff handoff) {
         EventRecord event = handoff.record();
         SourcePosition source = handoff.source();
         List<Header> headers = new ArrayList<>();

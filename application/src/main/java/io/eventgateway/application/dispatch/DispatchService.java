@@ -564,6 +564,20 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
         metrics.onSlo(event.priority(), met);
     }
 
+    private boolean hasIdleProcessors() {
+        for (Waiter waiter : waiters) {
+            if (!waiter.answer.isDone()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean freshWorkQueued() {
+        return held.count(Lane.P30, HeldStage.QUEUED) + held.count(Lane.P20, HeldStage.QUEUED)
+                + held.count(Lane.P10, HeldStage.QUEUED) > 0;
+    }
+
     private boolean hasRoomForWaiter() {
         waiters.removeIf(waiter -> waiter.answer.isDone());
         return waiters.size() < settings.maxWaiters();
@@ -880,6 +894,7 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
             partitions.setReason(decision.lane(), PauseReason.MEMORY, decision instanceof LaneDecision.PauseLane);
         }
         serveWaiters(now, after);
+        partitions.setReason(Lane.OFFLOAD, PauseReason.BUSY, !hasIdleProcessors() && freshWorkQueued());
     }
 
     /** Completes waiting fetches and starts hand-off writes; never called with the lock held. */

@@ -7,5 +7,10 @@ public enum PauseReason {
     /** The uncommitted span passed {@code maxUncommittedSpan}: an offset not done yet holds the commit back. */
     SPAN,
     /** A retry level's records are held until due: the records behind them in the partition are due later still. */
-    NOT_DUE
+    NOT_DUE,
+    /**
+     * Offload only: fresh work waits in the queue and no processor is idle. Offload is drained by spare capacity, not
+     * by a timer, so shed work never competes with the work it was shed for.
+     */
+    BUSY
 }

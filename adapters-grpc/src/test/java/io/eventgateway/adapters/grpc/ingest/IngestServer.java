@@ -36,6 +36,10 @@ final class IngestServer {
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
     }
 
+    ManagedChannel channel() {
+        return channel;
+    }
+
     IngestGrpc.IngestBlockingStub blockingStub() {
         return IngestGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
     }

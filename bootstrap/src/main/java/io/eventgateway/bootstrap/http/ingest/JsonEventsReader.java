@@ -1,17 +1,27 @@
 package io.eventgateway.bootstrap.http.ingest;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventgateway.domain.event.Payload;
 import io.eventgateway.domain.ingest.FieldViolation;
 import io.eventgateway.domain.ingest.IngestEvent;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +45,8 @@ final class JsonEventsReader {
         JsonNode root;
         try {
             root = json.readTree(body);
+        } catch (StreamReadException e) {
+            throw unreadable(body, e);
         } catch (JsonProcessingException e) {
             throw new MalformedRequestException("body", "is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -52,6 +64,60 @@ final class JsonEventsReader {
             result.add(readEvent(event));
         }
         return result;
+    }
+
+    /**
+     * A body the parser stopped on, named down to the field it was reading ({@code events[1].company_id}) so the
+     * producer finds the culprit in a large batch. Invalid UTF-8 gets its own reason: Jackson refuses it while
+     * decoding the string it is in, and the message it gives does not say "UTF-8" in every version.
+     */
+    private static MalformedRequestException unreadable(byte[] body, StreamReadException e) {
+        String field = e.getProcessor() == null ? "body" : fieldPath(e.getProcessor().getParsingContext());
+        JsonLocation location = e.getLocation();
+        long stoppedAt = location == null ? -1 : location.getByteOffset();
+        int firstBadByte = firstInvalidUtf8Byte(body);
+        if (firstBadByte >= 0 && (stoppedAt < 0 || firstBadByte <= stoppedAt)) {
+            return new MalformedRequestException(field, "is not valid UTF-8 (first bad byte at offset "
+                    + firstBadByte + " of the body)");
+        }
+        return new MalformedRequestException(field, "is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    /** {@code events[1].attributes[region]}; {@code body} when the parser was not inside any field. */
+    private static String fieldPath(JsonStreamContext leaf) {
+        Deque<JsonStreamContext> fromRoot = new ArrayDeque<>();
+        for (JsonStreamContext context = leaf; context != null && !context.inRoot(); context = context.getParent()) {
+            fromRoot.push(context);
+        }
+        StringBuilder path = new StringBuilder();
+        String previousName = null;
+        for (JsonStreamContext context : fromRoot) {
+            if (context.inArray()) {
+                path.append('[').append(context.getCurrentIndex()).append(']');
+                continue;
+            }
+            String name = context.getCurrentName();
+            if (name == null) {
+                break;
+            }
+            if ("attributes".equals(previousName)) {
+                path.append('[').append(abbreviate(name)).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(abbreviate(name));
+            }
+            previousName = name;
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
+    /** The offset of the first byte that is not part of valid UTF-8, or -1 when the body is valid. */
+    private static int firstInvalidUtf8Byte(byte[] body) {
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, CharBuffer.allocate(body.length), true);
+        return result.isError() ? in.position() : -1;
     }
 
     private IngestEvent readEvent(JsonNode node) {

@@ -23,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>The service is bound by hand rather than through {@code IngestImplBase}: the request is parsed as its wire
  * twin {@link WirePublishEventsRequest} (strings as bytes), so invalid UTF-8 becomes a violation of the field it is
  * in instead of a call failed by grpc-java before any of this code runs. Clients, reflection and the response use
- * the public {@code ingest.proto} contract unchanged.
+ * the public {@code ingest.proto} contract unchanged. Bytes that are not a request at all are answered
+ * {@code INVALID_ARGUMENT} naming the request (see {@link ReceivedRequest}).
  */
 public final class GrpcIngestService implements BindableService {
 
@@ -35,9 +36,8 @@ public final class GrpcIngestService implements BindableService {
 
     @Override
     public ServerServiceDefinition bindService() {
-        MethodDescriptor<WirePublishEventsRequest, PublishEventsResponse> publishEvents =
-                IngestGrpc.getPublishEventsMethod().toBuilder(
-                        ProtoUtils.marshaller(WirePublishEventsRequest.getDefaultInstance()),
+        MethodDescriptor<ReceivedRequest, PublishEventsResponse> publishEvents =
+                IngestGrpc.getPublishEventsMethod().toBuilder(ReceivedRequest.MARSHALLER,
                         ProtoUtils.marshaller(PublishEventsResponse.getDefaultInstance()))
                         .build();
         ServiceDescriptor service = ServiceDescriptor.newBuilder(IngestGrpc.SERVICE_NAME)
@@ -49,7 +49,12 @@ public final class GrpcIngestService implements BindableService {
                 .build();
     }
 
-    void publishEvents(WirePublishEventsRequest request, StreamObserver<PublishEventsResponse> responseObserver) {
+    void publishEvents(ReceivedRequest received, StreamObserver<PublishEventsResponse> responseObserver) {
+        if (received instanceof ReceivedRequest.Unreadable unreadable) {
+            responseObserver.onError(IngestStatusMapper.unreadable(unreadable.reason()));
+            return;
+        }
+        WirePublishEventsRequest request = ((ReceivedRequest.Parsed) received).request();
         CompletableFuture<PublishEventsResult> published;
         try {
             published = useCase.publish(IngestEventMapper.toCommand(request));

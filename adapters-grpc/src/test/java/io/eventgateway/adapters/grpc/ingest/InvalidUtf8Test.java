@@ -12,21 +12,12 @@ import io.eventgateway.domain.ingest.IngestLimits;
 import io.eventgateway.domain.ingest.Validation;
 import io.eventgateway.domain.priority.SloPolicy;
 import io.eventgateway.protocol.v1.Event;
-import io.eventgateway.protocol.v1.IngestGrpc;
 import io.eventgateway.protocol.v1.PublishEventsRequest;
-import io.eventgateway.protocol.v1.PublishEventsResponse;
-import io.grpc.CallOptions;
-import io.grpc.MethodDescriptor;
-import io.grpc.protobuf.ProtoUtils;
-import io.grpc.stub.ClientCalls;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +63,7 @@ class InvalidUtf8Test {
     void invalidUtf8InAStringFieldIsAViolationOfThatFieldAndTheCallSucceeds(Case field) {
         byte[] event = concat(validEventWithout(field.fieldNumber()), bytesField(field.fieldNumber(), INVALID));
 
-        publishRaw(requestOf(event));
+        server.publishBytes(requestOf(event));
 
         IngestEvent received = useCase.onlyCommand().events().get(0);
         assertThat(received.decodingViolations()).singleElement().satisfies(violation -> {
@@ -90,7 +81,7 @@ class InvalidUtf8Test {
         byte[] badValue = attribute("region".getBytes(), INVALID);
         byte[] event = concat(validEventWithout(-1), badKey, badValue);
 
-        publishRaw(requestOf(event));
+        server.publishBytes(requestOf(event));
 
         assertThat(useCase.onlyCommand().events().get(0).decodingViolations())
                 .extracting(FieldViolation::field, FieldViolation::reason)
@@ -111,13 +102,6 @@ class InvalidUtf8Test {
         assertThat(received.eventId()).isEqualTo("é-1");
         assertThat(received.groupKey()).isEqualTo("κλειδί");
         assertThat(received.attributes()).containsExactly(Map.entry("région", "zürich"));
-    }
-
-    private void publishRaw(byte[] request) {
-        MethodDescriptor<byte[], PublishEventsResponse> raw = IngestGrpc.getPublishEventsMethod().toBuilder(
-                new RawBytes(), ProtoUtils.marshaller(PublishEventsResponse.getDefaultInstance())).build();
-        ClientCalls.blockingUnaryCall(server.channel(), raw,
-                CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), request);
     }
 
     /** A valid event's bytes without field {@code omitted} (-1 keeps every field). */
@@ -156,18 +140,5 @@ class InvalidUtf8Test {
             out.writeBytes(part);
         }
         return out.toByteArray();
-    }
-
-    /** Sends the request bytes as they are. */
-    private static final class RawBytes implements MethodDescriptor.Marshaller<byte[]> {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            throw new UnsupportedOperationException("requests only");
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.eventgateway.bootstrap.http.ingest;
 
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -12,6 +12,7 @@ import io.eventgateway.domain.ingest.IngestEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,9 @@ import java.util.Map;
  */
 final class JsonEventsReader {
 
+    /** The body is checked for UTF-8 in chunks, so a large body does not need a second copy as text. */
+    private static final int DECODE_CHUNK_CHARS = 8192;
+
     private final ObjectMapper json;
 
     JsonEventsReader(ObjectMapper json) {
@@ -42,11 +46,17 @@ final class JsonEventsReader {
     }
 
     List<IngestEvent> read(byte[] body) {
+        int firstBadByte = firstInvalidUtf8Byte(body);
+        if (firstBadByte >= 0) {
+            throw new MalformedRequestException(fieldAt(body, firstBadByte),
+                    "is not valid UTF-8 (first bad byte at offset " + firstBadByte + " of the body)");
+        }
         JsonNode root;
         try {
             root = json.readTree(body);
         } catch (StreamReadException e) {
-            throw unreadable(body, e);
+            String field = e.getProcessor() == null ? "body" : fieldPath(e.getProcessor().getParsingContext());
+            throw new MalformedRequestException(field, "is not valid JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new MalformedRequestException("body", "is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -67,20 +77,21 @@ final class JsonEventsReader {
     }
 
     /**
-     * A body the parser stopped on, named down to the field it was reading ({@code events[1].company_id}) so the
-     * producer finds the culprit in a large batch. Invalid UTF-8 gets its own reason: Jackson refuses it while
-     * decoding the string it is in, and the message it gives does not say "UTF-8" in every version.
+     * The field holding the byte at {@code offset}: the one the parser was reading when it got there or stopped.
+     * Only called for a body already known to be unreadable, so its cost does not matter.
      */
-    private static MalformedRequestException unreadable(byte[] body, StreamReadException e) {
-        String field = e.getProcessor() == null ? "body" : fieldPath(e.getProcessor().getParsingContext());
-        JsonLocation location = e.getLocation();
-        long stoppedAt = location == null ? -1 : location.getByteOffset();
-        int firstBadByte = firstInvalidUtf8Byte(body);
-        if (firstBadByte >= 0 && (stoppedAt < 0 || firstBadByte <= stoppedAt)) {
-            return new MalformedRequestException(field, "is not valid UTF-8 (first bad byte at offset "
-                    + firstBadByte + " of the body)");
+    private String fieldAt(byte[] body, int offset) {
+        try (JsonParser parser = json.getFactory().createParser(body)) {
+            String field = "body";
+            while (parser.nextToken() != null && parser.currentTokenLocation().getByteOffset() <= offset) {
+                field = fieldPath(parser.getParsingContext());
+            }
+            return field;
+        } catch (StreamReadException e) {
+            return e.getProcessor() == null ? "body" : fieldPath(e.getProcessor().getParsingContext());
+        } catch (IOException e) {
+            return "body";
         }
-        return new MalformedRequestException(field, "is not valid JSON: " + e.getOriginalMessage());
     }
 
     /** {@code events[1].attributes[region]}; {@code body} when the parser was not inside any field. */
@@ -110,13 +121,22 @@ final class JsonEventsReader {
         return path.length() == 0 ? "body" : path.toString();
     }
 
-    /** The offset of the first byte that is not part of valid UTF-8, or -1 when the body is valid. */
+    /**
+     * The offset of the first byte that is not part of valid UTF-8, or -1 when the body is valid. Checked before
+     * parsing because Jackson is lenient: it decodes overlong forms ({@code C0 AF} as {@code /}) and encoded
+     * surrogates, which the JDK's decoder (like protobuf's) refuses.
+     */
     private static int firstInvalidUtf8Byte(byte[] body) {
-        ByteBuffer in = ByteBuffer.wrap(body);
-        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(in, CharBuffer.allocate(body.length), true);
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer chunk = CharBuffer.allocate(DECODE_CHUNK_CHARS);
+        CoderResult result = strict.decode(in, chunk, true);
+        while (result.isOverflow()) {
+            chunk.clear();
+            result = strict.decode(in, chunk, true);
+        }
         return result.isError() ? in.position() : -1;
     }
 

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What {@link JsonEventsReader} makes of bodies it cannot read: a 400 naming the field where it can. */
 class JsonEventsReaderTest {
@@ -34,6 +38,26 @@ class JsonEventsReaderTest {
 
         assertThat(refused.field()).isEqualTo("events[0].attributes[region]");
         assertThat(refused.getMessage()).startsWith("is not valid UTF-8");
+    }
+
+    /** Jackson alone decodes these (found by the fuzz: {@code C0 AF} was stored as {@code /}). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sequencesJacksonAccepts")
+    void utf8ThatJacksonWouldDecodeButIsInvalidIsRefusedNamingTheField(String name, byte[] invalid) {
+        byte[] body = body("{\"events\":[{\"event_id\":\"ab", invalid, "cd\"}]}");
+
+        MalformedRequestException refused = catchThrowableOfType(MalformedRequestException.class,
+                () -> reader.read(body));
+
+        assertThat(refused.field()).isEqualTo("events[0].event_id");
+        assertThat(refused.getMessage()).isEqualTo("is not valid UTF-8 (first bad byte at offset 26 of the body)");
+    }
+
+    static Stream<Arguments> sequencesJacksonAccepts() {
+        return Stream.of(
+                Arguments.of("overlong '/'", new byte[] {(byte) 0xC0, (byte) 0xAF}),
+                Arguments.of("encoded surrogate", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}),
+                Arguments.of("beyond U+10FFFF", new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}));
     }
 
     @Test

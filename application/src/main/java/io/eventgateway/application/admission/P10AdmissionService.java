@@ -38,8 +38,9 @@ public final class P10AdmissionService implements FlowSignalListener {
 
     @Override
     public void onFlowSignal(FlowSignal signal) {
+        Instant receivedAt = clock.instant();
         synchronized (board) {
-            board.record(signal);
+            board.record(signal, receivedAt);
         }
     }
 

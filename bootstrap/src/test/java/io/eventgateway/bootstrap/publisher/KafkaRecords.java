@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Reads stored records back from one Kafka cluster at the {@code topic/partition/offset} a receipt names, and
  * decodes them with the production codec: what a test asserts on is what is really stored.
  */
-final class KafkaRecords implements AutoCloseable {
+public final class KafkaRecords implements AutoCloseable {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration POLL = Duration.ofMillis(100);
@@ -27,7 +27,7 @@ final class KafkaRecords implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final ProtobufStoredRecordCodec codec = new ProtobufStoredRecordCodec();
 
-    KafkaRecords(String bootstrapServers) {
+    public KafkaRecords(String bootstrapServers) {
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, "publisher-test-reader-" + UUID.randomUUID(),
@@ -40,7 +40,7 @@ final class KafkaRecords implements AutoCloseable {
     /**
      * The record a STORED receipt names on this cluster, checked to be that event in that lane with that priority.
      */
-    DecodedRecord find(Receipt receipt) {
+    public DecodedRecord find(Receipt receipt) {
         assertThat(receipt.isStored()).as("receipt %s is STORED", receipt).isTrue();
         DecodedRecord record = at(receipt.location());
         assertThat(record.record().eventId()).as("event at %s", receipt.location()).isEqualTo(receipt.eventId());
@@ -51,7 +51,7 @@ final class KafkaRecords implements AutoCloseable {
     }
 
     /** The record at {@code topic/partition/offset}, decoded. */
-    DecodedRecord at(String location) {
+    public DecodedRecord at(String location) {
         int offsetSeparator = location.lastIndexOf('/');
         int partitionSeparator = location.lastIndexOf('/', offsetSeparator - 1);
         if (partitionSeparator <= 0) {

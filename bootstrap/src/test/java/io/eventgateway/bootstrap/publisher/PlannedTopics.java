@@ -15,7 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * The topics a test publisher writes to, small and on a single node: created before the role starts, as
  * {@code topics apply} would, so the publisher never waits for a topic to appear.
  */
-final class PlannedTopics {
+public final class PlannedTopics {
 
     static final int LANE_PARTITIONS = 2;
 
@@ -25,7 +25,7 @@ final class PlannedTopics {
     }
 
     /** The {@code eventgateway.topics.*} properties that describe the same topics to the role. */
-    static Map<String, Object> configuration() {
+    public static Map<String, Object> configuration() {
         return Map.ofEntries(
                 Map.entry("eventgateway.topics.p30-partitions", LANE_PARTITIONS),
                 Map.entry("eventgateway.topics.p20-partitions", LANE_PARTITIONS),
@@ -40,7 +40,7 @@ final class PlannedTopics {
     }
 
     /** Creates the topics {@code cluster} holds under {@code prefix} on the broker at {@code bootstrapServers}. */
-    static TopicApplyReport apply(String bootstrapServers, String prefix, Cluster cluster) {
+    public static TopicApplyReport apply(String bootstrapServers, String prefix, Cluster cluster) {
         TopicSettings settings = new TopicSettings(
                 new PartitionCounts(LANE_PARTITIONS, LANE_PARTITIONS, LANE_PARTITIONS, LANE_PARTITIONS, 1, 1, 1, 1,
                         LANE_PARTITIONS, 1),

@@ -13,17 +13,17 @@ import java.util.Locale;
  * One event's answer, the same whether it came over HTTP or gRPC, so tests check receipts of both transports alike.
  * Absent values are {@code null}; {@code storedIn} is {@code primary}, {@code alternate} or {@code s3}.
  */
-record Receipt(String eventId, String status, String priority, String lane, String storedIn, String location,
+public record Receipt(String eventId, String status, String priority, String lane, String storedIn, String location,
         String errorField, String errorReason) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    boolean isStored() {
+    public boolean isStored() {
         return "STORED".equals(status);
     }
 
     /** The receipts of a {@code 200} answer of {@code POST /v1/events}. */
-    static List<Receipt> fromHttp(String body) {
+    public static List<Receipt> fromHttp(String body) {
         JsonNode results;
         try {
             results = JSON.readTree(body).get("results");
@@ -43,7 +43,7 @@ record Receipt(String eventId, String status, String priority, String lane, Stri
         return receipts;
     }
 
-    static List<Receipt> fromGrpc(PublishEventsResponse response) {
+    public static List<Receipt> fromGrpc(PublishEventsResponse response) {
         return response.getResultsList().stream().map(Receipt::fromGrpc).toList();
     }
 

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * The publisher role running in this JVM, as a test class starts it once: {@link GatewayRuntime} on random HTTP and
  * gRPC ports, with clients for both and access to the beans the tests observe.
  */
-final class RunningPublisher implements AutoCloseable {
+public final class RunningPublisher implements AutoCloseable {
 
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -49,7 +49,7 @@ final class RunningPublisher implements AutoCloseable {
      * The properties every test publisher shares: random ports, the primary cluster, a topic prefix of its own and
      * small topics on a single node. {@code overrides} win.
      */
-    static RunningPublisher start(String primaryBootstrapServers, String topicPrefix, Map<String, Object> overrides) {
+    public static RunningPublisher start(String primaryBootstrapServers, String topicPrefix, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
         properties.put("grpc.server.port", 0);
@@ -63,15 +63,15 @@ final class RunningPublisher implements AutoCloseable {
                 properties)));
     }
 
-    int httpPort() {
+    public int httpPort() {
         return runtime.httpPort();
     }
 
-    int grpcPort() {
+    public int grpcPort() {
         return runtime.context().getBean(GrpcEmbeddedServer.class).getPort();
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return runtime.context().getBean(type);
     }
 
@@ -80,11 +80,11 @@ final class RunningPublisher implements AutoCloseable {
     }
 
     /** The sum of every counter of that name whose tags include {@code tags} (key, value, key, value...). */
-    double counter(String name, String... tags) {
+    public double counter(String name, String... tags) {
         return bean(MeterRegistry.class).find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
     }
 
-    IngestGrpc.IngestBlockingStub grpc() {
+    public IngestGrpc.IngestBlockingStub grpc() {
         return IngestGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
@@ -93,7 +93,7 @@ final class RunningPublisher implements AutoCloseable {
     }
 
     /** Posts {@code events} and returns their receipts, failing unless the answer is 200 with one per event. */
-    List<Receipt> publishOverHttp(List<?> events) {
+    public List<Receipt> publishOverHttp(List<?> events) {
         HttpResponse<String> response = postEvents(TestEvents.body(events));
         if (response.statusCode() != 200) {
             throw new AssertionError("POST /v1/events answered " + response.statusCode() + ": " + response.body());
@@ -105,7 +105,7 @@ final class RunningPublisher implements AutoCloseable {
         return receipts;
     }
 
-    List<Receipt> publishOverGrpc(List<Event> events) {
+    public List<Receipt> publishOverGrpc(List<Event> events) {
         List<Receipt> receipts = Receipt.fromGrpc(grpc().publishEvents(
                 PublishEventsRequest.newBuilder().addAllEvents(events).build()));
         if (receipts.size() != events.size()) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Valid events for both transports, each with a fresh id; tests change one field to make them invalid. */
-final class TestEvents {
+public final class TestEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,7 +20,7 @@ final class TestEvents {
     }
 
     /** A valid HTTP event of {@code company}, with an inline JSON payload; {@code priority} may be null. */
-    static Map<String, Object> json(String company, String priority) {
+    public static Map<String, Object> json(String company, String priority) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("event_id", UUID.randomUUID().toString());
         event.put("company_id", company);
@@ -33,12 +33,12 @@ final class TestEvents {
         return event;
     }
 
-    static Map<String, Object> json(String priority) {
+    public static Map<String, Object> json(String priority) {
         return json("acme", priority);
     }
 
     /** {@code {"events":[...]}}. */
-    static String body(List<?> events) {
+    public static String body(List<?> events) {
         try {
             return JSON.writeValueAsString(Map.of("events", events));
         } catch (JsonProcessingException e) {
@@ -47,7 +47,7 @@ final class TestEvents {
     }
 
     /** A valid gRPC event of {@code company}; {@code priority} may be {@code PRIORITY_UNSPECIFIED}. */
-    static Event.Builder proto(String company, Priority priority) {
+    public static Event.Builder proto(String company, Priority priority) {
         return Event.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setCompanyId(company)
@@ -57,7 +57,7 @@ final class TestEvents {
                 .setPayload(ByteString.copyFrom("{\"order\":42}", StandardCharsets.UTF_8));
     }
 
-    static Event.Builder proto(Priority priority) {
+    public static Event.Builder proto(Priority priority) {
         return proto("acme", priority);
     }
 }

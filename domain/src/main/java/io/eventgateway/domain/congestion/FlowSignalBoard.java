@@ -15,17 +15,24 @@ import java.util.Objects;
  *   <li>otherwise (a replica never heard from, or stale) → {@link AdmissionAdvice#HOLD}.</li>
  * </ul>
  * A signal is fresh while its age is at most {@code staleAfter}; a stale one counts as unknown, because a silent
- * replica may be the most congested of all. A fresh congested signal from a replica beyond the expected count
- * (a scale-down still draining) still decreases: erring toward less admission is the safe side.
+ * replica may be the most congested of all. Its age counts from when it was published, or from when it arrived if
+ * it claims a later time: a replica whose clock runs ahead is believed on arrival, but its state still goes stale
+ * once the replica falls silent (else a dead replica's last CLEAR, dated an hour ahead, would raise the rate for an
+ * hour). A fresh congested signal from a replica beyond the expected count (a scale-down still draining) still
+ * decreases: erring toward less admission is the safe side.
  *
- * <p>Invariant: at most one signal per replica, the one with the latest {@code publishedAt} seen. Mutable and
- * not thread-safe: the flow-control consumer feeds it and reads advice on the same thread.
+ * <p>Invariant: at most one signal per replica, the one with the latest age origin seen. Mutable and not
+ * thread-safe: the flow-control consumer feeds it and reads advice on the same thread.
  */
 public final class FlowSignalBoard {
 
     private final int expectedReplicas;
     private final Duration staleAfter;
-    private final Map<Integer, FlowSignal> latestByReplica = new HashMap<>();
+    private final Map<Integer, Held> latestByReplica = new HashMap<>();
+
+    /** A signal and the instant its age counts from. */
+    private record Held(FlowSignal signal, Instant since) {
+    }
 
     public FlowSignalBoard(int expectedReplicas, Duration staleAfter) {
         if (expectedReplicas < 1) {
@@ -39,37 +46,38 @@ public final class FlowSignalBoard {
     }
 
     /**
-     * Keeps {@code signal} unless a signal of the same replica published later is already held (records can
-     * arrive out of order after a consumer restart). Returns whether it was kept.
+     * Keeps {@code signal}, received at {@code receivedAt}, unless a signal of the same replica with a later age
+     * origin is already held (records can arrive out of order after a consumer restart). Returns whether it was kept.
      */
-    public boolean record(FlowSignal signal) {
+    public boolean record(FlowSignal signal, Instant receivedAt) {
         Objects.requireNonNull(signal, "signal");
-        FlowSignal held = latestByReplica.get(signal.replicaIndex());
-        if (held != null && signal.publishedAt().isBefore(held.publishedAt())) {
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Instant since = signal.publishedAt().isAfter(receivedAt) ? receivedAt : signal.publishedAt();
+        Held held = latestByReplica.get(signal.replicaIndex());
+        if (held != null && since.isBefore(held.since())) {
             return false;
         }
-        latestByReplica.put(signal.replicaIndex(), signal);
+        latestByReplica.put(signal.replicaIndex(), new Held(signal, since));
         return true;
     }
 
     public AdmissionAdvice advice(Instant now) {
         Objects.requireNonNull(now, "now");
         boolean anyCongested = latestByReplica.values().stream()
-                .anyMatch(signal -> isFresh(signal, now) && signal.state() == CongestionState.CONGESTED);
+                .anyMatch(held -> isFresh(held, now) && held.signal().state() == CongestionState.CONGESTED);
         if (anyCongested) {
             return AdmissionAdvice.DECREASE;
         }
         for (int replica = 0; replica < expectedReplicas; replica++) {
-            FlowSignal signal = latestByReplica.get(replica);
-            if (signal == null || !isFresh(signal, now)) {
+            Held held = latestByReplica.get(replica);
+            if (held == null || !isFresh(held, now)) {
                 return AdmissionAdvice.HOLD;
             }
         }
         return AdmissionAdvice.INCREASE;
     }
 
-    /** A signal published "in the future" (clock skew between hosts) is fresh, not rejected. */
-    private boolean isFresh(FlowSignal signal, Instant now) {
-        return !signal.publishedAt().plus(staleAfter).isBefore(now);
+    private boolean isFresh(Held held, Instant now) {
+        return !held.since().plus(staleAfter).isBefore(now);
     }
 }

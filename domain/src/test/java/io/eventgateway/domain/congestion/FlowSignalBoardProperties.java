@@ -30,7 +30,7 @@ class FlowSignalBoardProperties {
         FlowSignalBoard board = new FlowSignalBoard(expectedReplicas, STALE_AFTER);
         Map<Integer, FlowSignal> newest = new HashMap<>();
         for (FlowSignal signal : signals) {
-            board.record(signal);
+            board.record(signal, signal.publishedAt());
             newest.merge(signal.replicaIndex(), signal,
                     (held, incoming) -> incoming.publishedAt().isBefore(held.publishedAt()) ? held : incoming);
         }

@@ -23,55 +23,55 @@ class FlowSignalBoardTest {
 
     @Test
     void withEveryExpectedReplicaFreshAndClear_increases() {
-        board.record(new FlowSignal(0, CLEAR, T0));
-        board.record(new FlowSignal(1, CLEAR, T0));
+        board.record(new FlowSignal(0, CLEAR, T0), T0);
+        board.record(new FlowSignal(1, CLEAR, T0), T0);
 
         assertThat(board.advice(T0.plusSeconds(1))).isEqualTo(AdmissionAdvice.INCREASE);
     }
 
     @Test
     void withOneExpectedReplicaMissing_holds() {
-        board.record(new FlowSignal(0, CLEAR, T0));
+        board.record(new FlowSignal(0, CLEAR, T0), T0);
 
         assertThat(board.advice(T0)).isEqualTo(AdmissionAdvice.HOLD);
     }
 
     @Test
     void withOneFreshCongestedReplica_decreasesEvenWhenAnotherIsMissing() {
-        board.record(new FlowSignal(1, CONGESTED, T0));
+        board.record(new FlowSignal(1, CONGESTED, T0), T0);
 
         assertThat(board.advice(T0)).isEqualTo(AdmissionAdvice.DECREASE);
     }
 
     @Test
     void aSignalExactlyStaleAfterOldIsStillFresh() {
-        board.record(new FlowSignal(0, CONGESTED, T0));
+        board.record(new FlowSignal(0, CONGESTED, T0), T0);
 
         assertThat(board.advice(T0.plus(STALE_AFTER))).isEqualTo(AdmissionAdvice.DECREASE);
     }
 
     @Test
     void aStaleCongestedSignalCountsAsUnknown_soTheBoardHolds() {
-        board.record(new FlowSignal(0, CONGESTED, T0));
-        board.record(new FlowSignal(1, CLEAR, T0.plusSeconds(20)));
+        board.record(new FlowSignal(0, CONGESTED, T0), T0);
+        board.record(new FlowSignal(1, CLEAR, T0.plusSeconds(20)), T0.plusSeconds(20));
 
         assertThat(board.advice(T0.plusSeconds(20))).isEqualTo(AdmissionAdvice.HOLD);
     }
 
     @Test
     void aStaleClearSignalPreventsAnIncrease() {
-        board.record(new FlowSignal(0, CLEAR, T0));
-        board.record(new FlowSignal(1, CLEAR, T0.plusSeconds(20)));
+        board.record(new FlowSignal(0, CLEAR, T0), T0);
+        board.record(new FlowSignal(1, CLEAR, T0.plusSeconds(20)), T0.plusSeconds(20));
 
         assertThat(board.advice(T0.plusSeconds(20))).isEqualTo(AdmissionAdvice.HOLD);
     }
 
     @Test
     void anOlderSignalArrivingLateIsIgnored() {
-        board.record(new FlowSignal(0, CLEAR, T0.plusSeconds(5)));
-        board.record(new FlowSignal(1, CLEAR, T0.plusSeconds(5)));
+        board.record(new FlowSignal(0, CLEAR, T0.plusSeconds(5)), T0.plusSeconds(5));
+        board.record(new FlowSignal(1, CLEAR, T0.plusSeconds(5)), T0.plusSeconds(5));
 
-        boolean kept = board.record(new FlowSignal(0, CONGESTED, T0));
+        boolean kept = board.record(new FlowSignal(0, CONGESTED, T0), T0);
 
         assertThat(kept).isFalse();
         assertThat(board.advice(T0.plusSeconds(5))).isEqualTo(AdmissionAdvice.INCREASE);
@@ -79,10 +79,10 @@ class FlowSignalBoardTest {
 
     @Test
     void aNewerSignalReplacesTheHeldOne() {
-        board.record(new FlowSignal(0, CONGESTED, T0));
-        board.record(new FlowSignal(1, CLEAR, T0));
+        board.record(new FlowSignal(0, CONGESTED, T0), T0);
+        board.record(new FlowSignal(1, CLEAR, T0), T0);
 
-        boolean kept = board.record(new FlowSignal(0, CLEAR, T0.plusSeconds(1)));
+        boolean kept = board.record(new FlowSignal(0, CLEAR, T0.plusSeconds(1)), T0.plusSeconds(1));
 
         assertThat(kept).isTrue();
         assertThat(board.advice(T0.plusSeconds(1))).isEqualTo(AdmissionAdvice.INCREASE);
@@ -90,18 +90,37 @@ class FlowSignalBoardTest {
 
     @Test
     void aFreshCongestedSignalFromAReplicaBeyondTheExpectedCountStillDecreases() {
-        board.record(new FlowSignal(0, CLEAR, T0));
-        board.record(new FlowSignal(1, CLEAR, T0));
-        board.record(new FlowSignal(2, CONGESTED, T0));
+        board.record(new FlowSignal(0, CLEAR, T0), T0);
+        board.record(new FlowSignal(1, CLEAR, T0), T0);
+        board.record(new FlowSignal(2, CONGESTED, T0), T0);
 
         assertThat(board.advice(T0)).isEqualTo(AdmissionAdvice.DECREASE);
     }
 
     @Test
     void aSignalPublishedAheadOfThePublishersClockIsFresh() {
-        board.record(new FlowSignal(0, CONGESTED, T0.plusSeconds(30)));
+        board.record(new FlowSignal(0, CONGESTED, T0.plusSeconds(30)), T0);
 
         assertThat(board.advice(T0)).isEqualTo(AdmissionAdvice.DECREASE);
+    }
+
+    @Test
+    void aSignalPublishedAheadOfThePublishersClockGoesStaleAfterItArrivedNotAfterItsDate() {
+        Instant later = T0.plus(STALE_AFTER).plusSeconds(1);
+        board.record(new FlowSignal(0, CLEAR, T0.plusSeconds(3_600)), T0);
+        board.record(new FlowSignal(1, CLEAR, later), later);
+
+        assertThat(board.advice(later)).isEqualTo(AdmissionAdvice.HOLD);
+    }
+
+    @Test
+    void aLaterSignalReplacesOneThatWasDatedAheadOnceItsArrivalIsLater() {
+        board.record(new FlowSignal(0, CLEAR, T0.plusSeconds(3_600)), T0);
+
+        boolean kept = board.record(new FlowSignal(0, CONGESTED, T0.plusSeconds(1)), T0.plusSeconds(1));
+
+        assertThat(kept).isTrue();
+        assertThat(board.advice(T0.plusSeconds(1))).isEqualTo(AdmissionAdvice.DECREASE);
     }
 
     @Test

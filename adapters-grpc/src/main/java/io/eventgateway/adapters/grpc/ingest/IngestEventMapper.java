@@ -1,21 +1,26 @@
 package io.eventgateway.adapters.grpc.ingest;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import io.eventgateway.application.ingest.PublishEventsCommand;
 import io.eventgateway.domain.event.Payload;
 import io.eventgateway.domain.ingest.FieldViolation;
 import io.eventgateway.domain.ingest.IngestEvent;
-import io.eventgateway.protocol.v1.Event;
 import io.eventgateway.protocol.v1.Priority;
-import io.eventgateway.protocol.v1.PublishEventsRequest;
+import io.eventgateway.protocol.v1.wire.WireAttribute;
+import io.eventgateway.protocol.v1.wire.WireEvent;
+import io.eventgateway.protocol.v1.wire.WirePublishEventsRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Turns proto events into untrusted {@link IngestEvent}s without judging them: whether the content is acceptable is
- * the validator's call. What cannot even be decoded (a timestamp outside the proto's range) travels along as a
- * decoding violation, so the producer hears about it per event like any other invalid field.
+ * Turns received events into untrusted {@link IngestEvent}s without judging them: whether the content is acceptable
+ * is the validator's call. What cannot even be decoded (a string field that is not UTF-8, a timestamp outside the
+ * proto's range) travels along as a decoding violation, so the producer hears about it per event like any other
+ * invalid field.
  */
 final class IngestEventMapper {
 
@@ -28,9 +33,9 @@ final class IngestEventMapper {
     }
 
     /** The command for one request; its wire size is what the in-flight limit counts. */
-    static PublishEventsCommand toCommand(PublishEventsRequest request) {
+    static PublishEventsCommand toCommand(WirePublishEventsRequest request) {
         List<IngestEvent> events = new ArrayList<>(request.getEventsCount());
-        for (Event event : request.getEventsList()) {
+        for (WireEvent event : request.getEventsList()) {
             events.add(toIngestEvent(event));
         }
         return new PublishEventsCommand(events, request.getSerializedSize());
@@ -40,24 +45,45 @@ final class IngestEventMapper {
      * Proto3 cannot tell an absent string from an empty one, so every empty string becomes {@code null} (absent);
      * the validator then decides whether the field was required.
      */
-    static IngestEvent toIngestEvent(Event event) {
+    static IngestEvent toIngestEvent(WireEvent event) {
         List<FieldViolation> violations = new ArrayList<>(0);
+        String eventId = text(event.getEventId(), "event_id", violations);
+        String companyId = text(event.getCompanyId(), "company_id", violations);
+        String sourceName = text(event.getSourceName(), "source_name", violations);
+        String eventType = text(event.getEventType(), "event_type", violations);
+        String groupKey = text(event.getGroupKey(), "group_key", violations);
+        Map<String, String> attributes = attributes(event.getAttributesList(), violations);
         Instant sloDeadline = event.hasSloDeadline()
                 ? toInstant(event.getSloDeadline(), "slo_deadline", violations) : null;
         Instant delayUntil = event.hasDelayUntil()
                 ? toInstant(event.getDelayUntil(), "delay_until", violations) : null;
-        return new IngestEvent(
-                emptyToNull(event.getEventId()),
-                emptyToNull(event.getCompanyId()),
-                emptyToNull(event.getSourceName()),
-                emptyToNull(event.getEventType()),
-                emptyToNull(event.getGroupKey()),
+        return new IngestEvent(eventId, companyId, sourceName, eventType, groupKey,
                 Payload.wrap(event.getPayload().toByteArray()),
-                event.getAttributesMap(),
+                attributes,
                 priorityName(event.getPriorityValue()),
                 sloDeadline,
                 delayUntil,
                 violations);
+    }
+
+    private static String text(ByteString bytes, String field, List<FieldViolation> violations) {
+        Utf8Text.invalidity(bytes).ifPresent(reason -> violations.add(new FieldViolation(field, reason)));
+        return Utf8Text.decode(bytes);
+    }
+
+    /** As a proto map would: a later entry with the same key wins, and a missing key or value is empty. */
+    private static Map<String, String> attributes(List<WireAttribute> entries, List<FieldViolation> violations) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (WireAttribute entry : entries) {
+            String key = entry.getKey().toStringUtf8();
+            String field = "attributes[" + key + "]";
+            Utf8Text.invalidity(entry.getKey())
+                    .ifPresent(reason -> violations.add(new FieldViolation(field, "key " + reason)));
+            Utf8Text.invalidity(entry.getValue())
+                    .ifPresent(reason -> violations.add(new FieldViolation(field, "value " + reason)));
+            attributes.put(key, entry.getValue().toStringUtf8());
+        }
+        return attributes;
     }
 
     /**
@@ -90,9 +116,5 @@ final class IngestEventMapper {
             valid = false;
         }
         return valid ? Instant.ofEpochSecond(seconds, nanos) : null;
-    }
-
-    private static String emptyToNull(String value) {
-        return value.isEmpty() ? null : value;
     }
 }

@@ -40,16 +40,24 @@ final class IngestStatusMapper {
                 + "have been stored: retry with the same event ids").asRuntimeException();
     }
 
+    /** Bytes that do not parse as a {@code PublishEventsRequest}: the client's fault, named as the request. */
+    static StatusRuntimeException unreadable(String reason) {
+        return invalidArgument("request", "is not a valid PublishEventsRequest: " + reason);
+    }
+
     private static StatusRuntimeException tooLarge(RequestRefusedException refused) {
-        String field = refused.field() == null ? "request" : refused.field();
+        return invalidArgument(refused.field() == null ? "request" : refused.field(), refused.getMessage());
+    }
+
+    private static StatusRuntimeException invalidArgument(String field, String reason) {
         BadRequest badRequest = BadRequest.newBuilder()
                 .addFieldViolations(BadRequest.FieldViolation.newBuilder()
                         .setField(field)
-                        .setDescription(refused.getMessage()))
+                        .setDescription(reason))
                 .build();
         return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                 .setCode(Code.INVALID_ARGUMENT_VALUE)
-                .setMessage(field + " " + refused.getMessage())
+                .setMessage(field + " " + reason)
                 .addDetails(Any.pack(badRequest))
                 .build());
     }

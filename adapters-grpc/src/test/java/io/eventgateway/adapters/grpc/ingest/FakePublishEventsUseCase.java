@@ -36,6 +36,10 @@ final class FakePublishEventsUseCase implements PublishEventsUseCase {
         });
     }
 
+    int commandCount() {
+        return commands.size();
+    }
+
     PublishEventsCommand onlyCommand() {
         if (commands.size() != 1) {
             throw new AssertionError("expected exactly one command, got " + commands.size());

@@ -153,4 +153,19 @@ class IngestRequestFailureTest {
         assertThat(second.getResults(0).getStatus()).isEqualTo(EventResult.Status.STORED);
         assertThat(first.get(10, TimeUnit.SECONDS).getResults(0).getStatus()).isEqualTo(EventResult.Status.STORED);
     }
+
+    @Test
+    void bytesThatAreNotAProtobufRequestAreInvalidArgumentNamingTheRequest() throws InvalidProtocolBufferException {
+        // A field tag announcing a length-delimited field longer than the bytes that follow.
+        byte[] truncated = {0x0A, 0x7F, 0x01};
+
+        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+                () -> server.publishBytes(truncated));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        BadRequest.FieldViolation violation = detail(refused, BadRequest.class).getFieldViolations(0);
+        assertThat(violation.getField()).isEqualTo("request");
+        assertThat(violation.getDescription()).startsWith("is not a valid PublishEventsRequest: ");
+        assertThat(useCase.commandCount()).isZero();
+    }
 }

@@ -2,11 +2,18 @@ package io.eventgateway.adapters.grpc.ingest;
 
 import io.eventgateway.application.ingest.PublishEventsUseCase;
 import io.eventgateway.protocol.v1.IngestGrpc;
+import io.eventgateway.protocol.v1.PublishEventsResponse;
+import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.stub.ClientCalls;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +43,14 @@ final class IngestServer {
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
     }
 
+    /** Sends {@code request} as it is: bytes a careful client would never send (invalid UTF-8, not protobuf). */
+    PublishEventsResponse publishBytes(byte[] request) {
+        MethodDescriptor<byte[], PublishEventsResponse> raw = IngestGrpc.getPublishEventsMethod().toBuilder(
+                new RawBytes(), ProtoUtils.marshaller(PublishEventsResponse.getDefaultInstance())).build();
+        return ClientCalls.blockingUnaryCall(channel, raw,
+                CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), request);
+    }
+
     IngestGrpc.IngestBlockingStub blockingStub() {
         return IngestGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
     }
@@ -50,5 +65,17 @@ final class IngestServer {
         channel.awaitTermination(5, TimeUnit.SECONDS);
         server.awaitTermination(5, TimeUnit.SECONDS);
         handlerThread.shutdownNow();
+    }
+
+    private static final class RawBytes implements MethodDescriptor.Marshaller<byte[]> {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            throw new UnsupportedOperationException("requests only");
+        }
     }
 }

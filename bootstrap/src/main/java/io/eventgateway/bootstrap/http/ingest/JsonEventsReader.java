@@ -1,17 +1,28 @@
 package io.eventgateway.bootstrap.http.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventgateway.domain.event.Payload;
 import io.eventgateway.domain.ingest.FieldViolation;
 import io.eventgateway.domain.ingest.IngestEvent;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +36,9 @@ import java.util.Map;
  */
 final class JsonEventsReader {
 
+    /** The body is checked for UTF-8 in chunks, so a large body does not need a second copy as text. */
+    private static final int DECODE_CHUNK_CHARS = 8192;
+
     private final ObjectMapper json;
 
     JsonEventsReader(ObjectMapper json) {
@@ -32,9 +46,17 @@ final class JsonEventsReader {
     }
 
     List<IngestEvent> read(byte[] body) {
+        int firstBadByte = firstInvalidUtf8Byte(body);
+        if (firstBadByte >= 0) {
+            throw new MalformedRequestException(fieldAt(body, firstBadByte),
+                    "is not valid UTF-8 (first bad byte at offset " + firstBadByte + " of the body)");
+        }
         JsonNode root;
         try {
             root = json.readTree(body);
+        } catch (StreamReadException e) {
+            String field = e.getProcessor() == null ? "body" : fieldPath(e.getProcessor().getParsingContext());
+            throw new MalformedRequestException(field, "is not valid JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new MalformedRequestException("body", "is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -52,6 +74,70 @@ final class JsonEventsReader {
             result.add(readEvent(event));
         }
         return result;
+    }
+
+    /**
+     * The field holding the byte at {@code offset}: the one the parser was reading when it got there or stopped.
+     * Only called for a body already known to be unreadable, so its cost does not matter.
+     */
+    private String fieldAt(byte[] body, int offset) {
+        try (JsonParser parser = json.getFactory().createParser(body)) {
+            String field = "body";
+            while (parser.nextToken() != null && parser.currentTokenLocation().getByteOffset() <= offset) {
+                field = fieldPath(parser.getParsingContext());
+            }
+            return field;
+        } catch (StreamReadException e) {
+            return e.getProcessor() == null ? "body" : fieldPath(e.getProcessor().getParsingContext());
+        } catch (IOException e) {
+            return "body";
+        }
+    }
+
+    /** {@code events[1].attributes[region]}; {@code body} when the parser was not inside any field. */
+    private static String fieldPath(JsonStreamContext leaf) {
+        Deque<JsonStreamContext> fromRoot = new ArrayDeque<>();
+        for (JsonStreamContext context = leaf; context != null && !context.inRoot(); context = context.getParent()) {
+            fromRoot.push(context);
+        }
+        StringBuilder path = new StringBuilder();
+        String previousName = null;
+        for (JsonStreamContext context : fromRoot) {
+            if (context.inArray()) {
+                path.append('[').append(context.getCurrentIndex()).append(']');
+                continue;
+            }
+            String name = context.getCurrentName();
+            if (name == null) {
+                break;
+            }
+            if ("attributes".equals(previousName)) {
+                path.append('[').append(abbreviate(name)).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(abbreviate(name));
+            }
+            previousName = name;
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
+    /**
+     * The offset of the first byte that is not part of valid UTF-8, or -1 when the body is valid. Checked before
+     * parsing because Jackson is lenient: it decodes overlong forms ({@code C0 AF} as {@code /}) and encoded
+     * surrogates, which the JDK's decoder (like protobuf's) refuses.
+     */
+    private static int firstInvalidUtf8Byte(byte[] body) {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer chunk = CharBuffer.allocate(DECODE_CHUNK_CHARS);
+        CoderResult result = strict.decode(in, chunk, true);
+        while (result.isOverflow()) {
+            chunk.clear();
+            result = strict.decode(in, chunk, true);
+        }
+        return result.isError() ? in.position() : -1;
     }
 
     private IngestEvent readEvent(JsonNode node) {

@@ -1,5 +1,6 @@
 package io.eventgateway.bootstrap.http.ingest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.eventgateway.application.ingest.EventReceipt;
 import io.eventgateway.domain.ingest.FieldViolation;
 import java.util.LinkedHashMap;
@@ -15,8 +16,16 @@ final class ReceiptJson {
     private ReceiptJson() {
     }
 
-    static Map<String, Object> results(List<EventReceipt> receipts) {
-        return Map.of("results", receipts.stream().map(ReceiptJson::result).toList());
+    static Results results(List<EventReceipt> receipts) {
+        return new Results(receipts.stream().map(ReceiptJson::result).toList());
+    }
+
+    /**
+     * {@code {"results":[...]}}, written even when empty (an empty batch): Micronaut's JSON default leaves empty
+     * values out, which would answer {@code {}} and break a client expecting one result per event.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Results(List<Map<String, Object>> results) {
     }
 
     static Map<String, Object> errors(String field, String reason) {

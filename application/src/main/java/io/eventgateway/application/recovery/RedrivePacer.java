@@ -6,6 +6,7 @@ import io.eventgateway.domain.congestion.AdmissionAdvice;
 import io.eventgateway.domain.congestion.FlowSignal;
 import io.eventgateway.domain.congestion.FlowSignalBoard;
 import io.eventgateway.domain.priority.Lane;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,17 +23,20 @@ public final class RedrivePacer implements FlowSignalListener {
     private final TokenBucket bucket;
     private final FlowSignalBoard board;
     private final Duration congestionPause;
+    private final Clock clock;
 
-    public RedrivePacer(PacingSettings settings, FlowSignalBoard board, Instant now) {
+    public RedrivePacer(PacingSettings settings, FlowSignalBoard board, Clock clock) {
         Objects.requireNonNull(settings, "settings");
-        this.bucket = new TokenBucket(settings.ratePerSecond(), settings.burst(), now);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.bucket = new TokenBucket(settings.ratePerSecond(), settings.burst(), clock.instant());
         this.board = Objects.requireNonNull(board, "board");
         this.congestionPause = settings.congestionPause();
     }
 
     @Override
     public synchronized void onFlowSignal(FlowSignal signal) {
-        board.record(signal);
+        // Aged from its arrival at the latest, so a replica whose clock runs ahead cannot keep its state fresh.
+        board.record(signal, clock.instant());
     }
 
     /**

@@ -39,7 +39,7 @@ class FailedWritesDrainTest {
     };
     private final FailedWritesDrain drain = new FailedWritesDrain(feed, new PacedRedriver(primary,
             new RedrivePacer(new PacingSettings(1_000_000, 1_000, Duration.ofSeconds(1)),
-                    new FlowSignalBoard(1, Duration.ofSeconds(5)), NOW), clock::advance, RecoveryMetrics.NONE, clock),
+                    new FlowSignalBoard(1, Duration.ofSeconds(5)), clock), clock::advance, RecoveryMetrics.NONE, clock),
             RecoveryMetrics.NONE, new RedriveBackoff(Duration.ofMillis(100), Duration.ofMillis(400)),
             Duration.ofSeconds(1));
 

@@ -6,8 +6,10 @@ import io.eventgateway.domain.congestion.CongestionState;
 import io.eventgateway.domain.congestion.FlowSignal;
 import io.eventgateway.domain.congestion.FlowSignalBoard;
 import io.eventgateway.domain.priority.Lane;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,7 +20,7 @@ class RedrivePacerTest {
     private static final Duration CONGESTION_PAUSE = Duration.ofMillis(250);
 
     private final RedrivePacer pacer = new RedrivePacer(new PacingSettings(10, 2, CONGESTION_PAUSE),
-            new FlowSignalBoard(1, Duration.ofSeconds(5)), NOW);
+            new FlowSignalBoard(1, Duration.ofSeconds(5)), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void theRateCapsRecordsAfterTheBurst() {

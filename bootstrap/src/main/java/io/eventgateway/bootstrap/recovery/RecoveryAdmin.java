@@ -127,7 +127,7 @@ public final class RecoveryAdmin implements AutoCloseable {
         RedriveWriter refusing = item -> CompletableFuture.failedFuture(
                 new IllegalStateException("a dry run writes nothing"));
         return new PacedRedriver(refusing, new RedrivePacer(config.pacing(), new FlowSignalBoard(replicas,
-                staleAfter), clock.instant()), pause, RecoveryMetrics.NONE, clock);
+                staleAfter), clock), pause, RecoveryMetrics.NONE, clock);
     }
 
     private DlqReaderSettings readerSettings() {

@@ -33,7 +33,7 @@ public final class RedriveKit implements AutoCloseable {
         this.writer = new KafkaRedriveWriter(KafkaWriterSettings.defaults(primaryServers, "primary",
                 config.writeTimeout()), names, codec, clock);
         RedrivePacer pacer = new RedrivePacer(config.pacing(), new FlowSignalBoard(replicas, staleAfter),
-                clock.instant());
+                clock);
         KafkaFlowSignalSource source = null;
         try {
             source = new KafkaFlowSignalSource(KafkaFlowSignalSourceSettings.defaults(primaryServers), names);

@@ -140,7 +140,7 @@ class ReplayS3InterruptedEndToEndTest {
 
     private ReplaySpoolReport replay(RedriveWriter target, boolean dryRun) throws InterruptedException {
         RedrivePacer pacer = new RedrivePacer(new PacingSettings(10_000, 100, Duration.ofMillis(100)),
-                new FlowSignalBoard(1, Duration.ofSeconds(5)), Instant.now());
+                new FlowSignalBoard(1, Duration.ofSeconds(5)), Clock.systemUTC());
         PacedRedriver redriver = new PacedRedriver(target, pacer, duration -> Thread.sleep(duration.toMillis()),
                 RecoveryMetrics.NONE, Clock.systemUTC());
         return new ReplaySpoolService(archive, redriver, Duration.ofSeconds(10))

@@ -51,9 +51,25 @@ public final class GatewayPipe {
         System.exit(0);
     }
 
+    /**
+     * Primes each lane's producer with single events until one is stored (its first send waits for metadata and a
+     * producer id, which on a loaded box can outlast the publisher's 2 s primary timeout and open its breaker), then
+     * runs the warm-up load.
+     */
     private static void warmUp(GatewayUnderTest gateway, PipeOptions options) throws Exception {
+        try (EventGatewayProducer producer = gateway.producer(1)) {
+            for (Priority priority : MIX) {
+                OpenLoopLoad probe = new OpenLoopLoad(producer, 2, 1, new Priority[] {priority}, options.size(),
+                        Stamp.WARMUP, 1, false);
+                probe.run(TimeUnit.MINUTES.toNanos(2), Long.MAX_VALUE, 1);
+                if (probe.stored.get() == 0) {
+                    throw new TimeoutException("the gateway stored no " + priority + " event within 2 minutes: "
+                            + probe.firstRefusal());
+                }
+            }
+        }
         closedLoop(gateway, options.warmup(), options.size(), Stamp.WARMUP);
-        Progress.awaitCount(gateway::acks, options.warmup(), DRAIN);
+        Progress.awaitCount(gateway::acks, options.warmup() + MIX.length, DRAIN);
     }
 
     private static Map<String, Object> pipe(GatewayUnderTest gateway, MeasuringHandler handler, PipeOptions options)
@@ -65,11 +81,13 @@ public final class GatewayPipe {
         Map<String, Object> result = PipeResult.throughput("gateway", options.count(), System.nanoTime() - started);
 
         double rate = 0.5 * (double) result.get("eps");
-        int batch = (int) Math.max(1, Math.round(rate / 500));
+        // At least 50 calls a second, up to the throughput run's batches of 100: a gRPC call carries a fixed cost, so
+        // single-event calls would measure call overhead at a rate the saturation run never paid it.
+        int batch = (int) Math.min(THROUGHPUT_BATCH, Math.max(1, Math.round(rate / 50)));
         OpenLoopLoad load;
         try (EventGatewayProducer producer = gateway.producer(3)) {
             load = new OpenLoopLoad(producer, rate, batch, MIX, options.size(), Stamp.LATENCY, 4096, false);
-            load.run(TimeUnit.SECONDS.toNanos(options.number("latency-seconds", 60)), Long.MAX_VALUE);
+            load.run(TimeUnit.SECONDS.toNanos(options.number("latency-seconds", 60)), Long.MAX_VALUE, Long.MAX_VALUE);
         }
         Progress.awaitCount(() -> handler.handled(Stamp.LATENCY), load.stored.get(), DRAIN);
         Map<String, Object> latencies = new LinkedHashMap<>();
@@ -86,7 +104,10 @@ public final class GatewayPipe {
         result.put("latency_sent", load.sent.get());
         result.put("latency_offloaded", load.offloaded.get());
         result.put("latency_refused", load.refused.get());
+        result.put("latency_first_refusal", load.firstRefusal());
         result.put("gateway_latency_ms", latencies);
+        result.put("latency_publish_answer_ms", Map.of("p50", millis(load.storedLatency.getValueAtPercentile(50)),
+                "p99", millis(load.storedLatency.getValueAtPercentile(99))));
         return result;
     }
 
@@ -116,13 +137,13 @@ public final class GatewayPipe {
                     Stamp.ISOLATION, 32, true);
             Thread floodThread = new Thread(() -> {
                 try {
-                    p10.run(nanos, Long.MAX_VALUE);
+                    p10.run(nanos, Long.MAX_VALUE, Long.MAX_VALUE);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }, "p10-flood");
             floodThread.start();
-            p30.run(nanos, Long.MAX_VALUE);
+            p30.run(nanos, Long.MAX_VALUE, Long.MAX_VALUE);
             floodThread.join();
         }
         Histogram p30Latency = handler.latency(Stamp.ISOLATION, Priority.P30);
@@ -150,6 +171,8 @@ public final class GatewayPipe {
         result.put("p10_sent", p10.sent.get());
         result.put("p10_stored", p10.stored.get());
         result.put("p10_refused", p10.refused.get());
+        result.put("p10_first_refusal", p10.firstRefusal());
+        result.put("p30_refused", p30.refused.get());
         result.put("orchestrator_p30_slo_met", GatewayUnderTest.p30(status.counters().sloMet()));
         result.put("orchestrator_p30_slo_missed", GatewayUnderTest.p30(status.counters().sloMissed()));
         return result;
@@ -160,10 +183,10 @@ public final class GatewayPipe {
         try (EventGatewayProducer producer = gateway.producer(3)) {
             OpenLoopLoad load = new OpenLoopLoad(producer, 1e12, THROUGHPUT_BATCH, new Priority[] {Priority.P20}, size,
                     phase, THROUGHPUT_IN_FLIGHT, false);
-            load.run(TimeUnit.HOURS.toNanos(1), count);
+            load.run(TimeUnit.HOURS.toNanos(1), count, Long.MAX_VALUE);
             if (load.stored.get() != count) {
                 throw new TimeoutException("the gateway stored " + load.stored.get() + " of " + count + " events ("
-                        + load.refused.get() + " refused)");
+                        + load.refused.get() + " refused, the first: " + load.firstRefusal() + ")");
             }
         }
     }

@@ -57,6 +57,9 @@ final class GatewayUnderTest implements AutoCloseable {
         properties.put("eventgateway.topics.retry-levels", RETRY_LEVELS);
         properties.put("eventgateway.orchestrator.group-id", prefix + "orchestrators");
         properties.put("eventgateway.orchestrator.transactional-id-prefix", prefix + "tx");
+        // The bench has no alternate cluster or S3 spool to fall back to, and on a shared 2-core box a primary write
+        // can outlast the default 2 s; a slow write must count as latency, not as an UNAVAILABLE event.
+        properties.put("eventgateway.publisher.primary-timeout", "10s");
         GatewayRuntime runtime = GatewayRuntime.start(new LaunchOptions(RoleSet.parse("publisher,orchestrator"), false,
                 null, properties));
         try {

@@ -12,7 +12,10 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * Open-loop load: batches are due on a fixed schedule ({@code rate} events per second) whatever the gateway answers,
@@ -35,11 +38,15 @@ final class OpenLoopLoad {
     private final Semaphore inFlight;
     private final int maxInFlightBatches;
     private final SplittableRandom random = new SplittableRandom(17);
+    /** From due time to the publisher's answer, microseconds: the ingest share of the end-to-end latency. */
+    final Histogram storedLatency = new ConcurrentHistogram(3_600_000_000L, 3);
     final AtomicLong sent = new AtomicLong();
     final AtomicLong stored = new AtomicLong();
     final AtomicLong offloaded = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     private final AtomicLong notSent = new AtomicLong();
+    /** The first refusal, kept to explain a failed run. */
+    private final AtomicReference<String> firstRefusal = new AtomicReference<>();
 
     /** @param priorities cycled through event by event */
     OpenLoopLoad(EventGatewayProducer producer, double rate, int batchSize, Priority[] priorities, int size, byte phase,
@@ -59,15 +66,16 @@ final class OpenLoopLoad {
     }
 
     /**
-     * Sends on schedule for {@code nanos} or until {@code maxEvents} are sent, then waits for every answer (the
-     * producer's call timeout bounds that).
+     * Sends on schedule for {@code nanos}, or until {@code maxEvents} are sent or {@code untilStored} are stored, then
+     * waits for every answer (the producer's call timeout bounds that).
      */
-    void run(long nanos, long maxEvents) throws InterruptedException {
+    void run(long nanos, long maxEvents, long untilStored) throws InterruptedException {
         long interval = (long) (1e9 * batchSize / rate);
         long start = System.nanoTime();
         long end = start + nanos;
         long index = 0;
-        for (long due = start; due < end && sent.get() < maxEvents; due = start + (++index) * interval) {
+        for (long due = start; due < end && sent.get() < maxEvents && stored.get() < untilStored;
+                due = start + (++index) * interval) {
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
@@ -80,11 +88,16 @@ final class OpenLoopLoad {
             } else {
                 inFlight.acquire();
             }
+            long dueAt = due;
             List<Event> batch = batch(due, index, (int) Math.min(batchSize, maxEvents - sent.get()));
             sent.addAndGet(batch.size());
             producer.publishAsync(batch).whenComplete((outcome, failure) -> {
-                inFlight.release();
-                account(outcome, failure, batch.size());
+                try {
+                    storedLatency.recordValue(Math.min(3_600_000_000L, (System.nanoTime() - dueAt) / 1000));
+                    account(outcome, failure, batch.size());
+                } finally {
+                    inFlight.release();
+                }
             });
         }
         inFlight.acquire(maxInFlightBatches);
@@ -110,6 +123,7 @@ final class OpenLoopLoad {
     private void account(PublishOutcome outcome, Throwable failure, int events) {
         if (failure != null) {
             refused.addAndGet(events);
+            firstRefusal.compareAndSet(null, failure.toString());
             return;
         }
         for (EventResult result : outcome.results()) {
@@ -120,8 +134,15 @@ final class OpenLoopLoad {
                 }
             } else {
                 refused.incrementAndGet();
+                firstRefusal.compareAndSet(null, result.getStatus() + " " + result.getError());
             }
         }
+    }
+
+    /** The first event or call the gateway refused, or "none". */
+    String firstRefusal() {
+        String refusal = firstRefusal.get();
+        return refusal == null ? "none" : refusal;
     }
 
     long notSent() {

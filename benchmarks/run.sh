@@ -3,9 +3,10 @@
 # a share-group consumer and the Event Gateway each in their own JVM (same heap and GC flags), then the gateway's
 # isolation scenario. Writes benchmarks/results/<date>[-quick].json and prints a table.
 #
-#   benchmarks/run.sh [--quick] [--count N] [--warmup N] [--latency-seconds S] [--isolation-seconds S]
+#   benchmarks/run.sh [--quick] [--profile] [--count N] [--warmup N] [--latency-seconds S] [--isolation-seconds S]
 #
 # --quick: 100 000 records, 15 s latency and isolation phases (under 5 minutes on 2 cores once built).
+# --profile: a JFR recording of the gateway run (benchmarks/results/logs/<time>/gateway.jfr).
 # Builds what it runs when a source or pom is newer than the built jars (never installs into ~/.m2).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

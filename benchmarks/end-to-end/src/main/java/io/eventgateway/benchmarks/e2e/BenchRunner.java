@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * The end-to-end bench ({@code benchmarks/run.sh [--quick]}): starts the embedded broker as its own process, runs the
  * four contenders one after another, each in its own JVM with the same heap and GC flags, then the gateway's isolation
  * scenario, and writes {@code benchmarks/results/<date>[-quick].json} and a table. Contenders' output goes to
- * {@code benchmarks/results/logs/<time>/}.
+ * {@code benchmarks/results/logs/<time>/}; with {@code --profile} the gateway's pipe run also records
+ * {@code gateway.jfr} there.
  */
 public final class BenchRunner {
 
@@ -142,6 +143,10 @@ public final class BenchRunner {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(CONTENDER_JVM);
+        if (options.flag("profile") && name.equals("gateway")) {
+            // JFR's profile settings cost a few per cent; the recording is for finding costs, not for the figures.
+            command.add("-XX:StartFlightRecording=filename=" + logs.resolve("gateway.jfr") + ",settings=profile");
+        }
         command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(args);
         Path log = logs.resolve(name + ".log");

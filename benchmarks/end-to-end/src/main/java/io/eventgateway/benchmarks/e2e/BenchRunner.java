@@ -56,8 +56,8 @@ public final class BenchRunner {
 
     private void run() throws Exception {
         Files.createDirectories(logs);
-        int count = (int) options.number("count", quick ? 100_000 : 500_000);
-        int warmup = (int) options.number("warmup", quick ? 20_000 : 50_000);
+        int count = (int) options.number("count", quick ? 100_000 : 300_000);
+        int warmup = (int) options.number("warmup", quick ? 20_000 : 30_000);
         long latencySeconds = options.number("latency-seconds", quick ? 15 : 60);
         long isolationSeconds = options.number("isolation-seconds", quick ? 15 : 60);
         String loadAtStart = loadAverage();

@@ -80,8 +80,11 @@ public final class BenchRunner {
             gateway = contender("gateway", options.text("e2e-classpath"), GatewayPipe.class.getName(),
                     concat(common, "--mode", "pipe", "--latency-seconds", Long.toString(latencySeconds)));
             if (gateway != null) {
+                // The capacity is known: this JVM's warm-up only primes the lanes and the JIT.
+                List<String> isolationArgs = new ArrayList<>(common);
+                isolationArgs.set(isolationArgs.indexOf("--warmup") + 1, Integer.toString(Math.min(warmup, 5_000)));
                 isolation = contender("gateway_isolation", options.text("e2e-classpath"), GatewayPipe.class.getName(),
-                        concat(common, "--mode", "isolation", "--capacity", gateway.get("eps").toString(),
+                        concat(isolationArgs, "--mode", "isolation", "--capacity", gateway.get("eps").toString(),
                                 "--isolation-seconds", Long.toString(isolationSeconds)));
             }
         } finally {

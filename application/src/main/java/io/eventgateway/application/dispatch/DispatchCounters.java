@@ -26,6 +26,7 @@ final class DispatchCounters {
     long rerouted;
     long escalations;
     long copiesDropped;
+    long offloaded;
     long skippedOnRestart;
     long replayedAcks;
     private final Map<Integer, Long> retriedByLevel = new TreeMap<>();
@@ -44,6 +45,6 @@ final class DispatchCounters {
         return new OrchestratorStatus.Counters(acks, retries, fails, lateResponses, duplicates, unknown, sloMet,
                 sloMissed, deadLettered, corrupt, heldBackExpiries, truncatedCommits, handoffFailures, refusedFetches,
                 corruptCommitMetadata, new OrchestratorStatus.Handoffs(retriedInMemory, retriedByLevel, rerouted,
-                        escalations), new OrchestratorStatus.Restart(skippedOnRestart, replayedAcks), copiesDropped);
+                        escalations, offloaded), new OrchestratorStatus.Restart(skippedOnRestart, replayedAcks), copiesDropped);
     }
 }

@@ -300,6 +300,7 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
             }
             metrics.onExpiriesHeldBack(heldBackLeases);
             retryFailedHandoffs(now, after);
+            offloadUnderDeadlinePressure(now, after);
             waiters.removeIf(waiter -> waiter.answer.isDone());
             settle(now, after);
         }
@@ -621,6 +622,27 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
             // A poison event that kills its processors: the attempt counts as failed, like a RETRY.
             counters.escalations++;
             failedAttempt(record, decision.task(), null, DeadLetterCause.MAX_DELIVERIES, decision.deliveries(), now,
+                    after);
+        }
+    }
+
+    /**
+     * Deadline pressure: while a surge pauses P20 or P30 for memory, queued P10 tasks already past their deadline cannot
+     * be served in time; they move to offload (drained by spare capacity), freeing the memory the surge needs. Each
+     * event moves at most {@code maxOffloads} times; a late task is still delivered and counted as an SLO miss.
+     */
+    private void offloadUnderDeadlinePressure(Instant now, AfterUnlock after) {
+        if (settings.maxOffloads() == 0 || (memory.state(Lane.P20) != LaneState.PAUSED
+                && memory.state(Lane.P30) != LaneState.PAUSED)) {
+            return;
+        }
+        List<QueuedTask> overdue = queue.removeIf(task -> task.event().offloads() < settings.maxOffloads()
+                && now.isAfter(task.event().sloDeadline())
+                && held.require(task.source()).lane == Lane.P10);
+        for (QueuedTask task : overdue) {
+            HeldRecord record = held.require(task.source());
+            counters.offloaded++;
+            handOff(record, task.event().withOffloads(task.event().offloads() + 1), new HandoffTarget.Offload(),
                     after);
         }
     }

@@ -25,8 +25,8 @@ enum HeldStage {
     DONE(null);
 
     private static final Map<HeldStage, Set<HeldStage>> TRANSITIONS = Map.of(
-            // An ACK from an expired or released delivery completes the task while it waits in the queue again.
-            QUEUED, EnumSet.of(LEASED, DONE),
+            // DONE: an ACK from an expired or released delivery; HANDING_OFF: moved to offload under deadline pressure.
+            QUEUED, EnumSet.of(LEASED, DONE, HANDING_OFF),
             // Due: into the queue, or on to a smaller retry level.
             DELAYED, EnumSet.of(QUEUED, HANDING_OFF),
             LEASED, EnumSet.of(QUEUED, DELAYED, HANDING_OFF, DONE),

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param dedupWindow            an event id seen again on the same partition within this window is dropped as a copy;
  *                               zero turns dedup off
  * @param dedupMaxEntries        the most ids remembered per partition (the window is best-effort past it)
+ * @param maxOffloads            under deadline pressure a P10 task past its deadline moves to offload, at most this
+ *                               many times per event; 0 never offloads
  */
 public record OrchestratorSettings(
         ReplicaIdentity replica,
@@ -41,13 +43,15 @@ public record OrchestratorSettings(
         RetrySettings retry,
         Duration handoffRetryDelay,
         Duration dedupWindow,
-        int dedupMaxEntries) {
+        int dedupMaxEntries,
+        int maxOffloads) {
 
     public static final long DEFAULT_MAX_UNCOMMITTED_SPAN = 100_000;
     public static final Duration DEFAULT_IDLE_RECOMMIT_INTERVAL = Duration.ofHours(1);
     public static final int DEFAULT_MAX_WAITERS = 1_024;
     public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofMinutes(5);
     public static final int DEFAULT_DEDUP_MAX_ENTRIES = 10_000;
+    public static final int DEFAULT_MAX_OFFLOADS = 3;
     public static final Duration DEFAULT_HANDOFF_RETRY_DELAY = Duration.ofSeconds(1);
 
     public OrchestratorSettings {
@@ -81,6 +85,9 @@ public record OrchestratorSettings(
         if (dedupMaxEntries < 0) {
             throw new IllegalArgumentException("dedupMaxEntries must be >= 0, was " + dedupMaxEntries);
         }
+        if (maxOffloads < 0) {
+            throw new IllegalArgumentException("maxOffloads must be >= 0, was " + maxOffloads);
+        }
     }
 
     /**
@@ -91,7 +98,8 @@ public record OrchestratorSettings(
         return new OrchestratorSettings(replica, DispatchSettings.defaults(), LeaseSettings.of(Duration.ofSeconds(30), 5),
                 MemoryBudgetSettings.defaults(), DEFAULT_MAX_UNCOMMITTED_SPAN, OffsetMetadataCodec.DEFAULT_MAX_BYTES,
                 SloPolicy.defaults(), leaseEpoch, DEFAULT_IDLE_RECOMMIT_INTERVAL, DEFAULT_MAX_WAITERS,
-                RetrySettings.defaults(), DEFAULT_HANDOFF_RETRY_DELAY, DEFAULT_DEDUP_WINDOW, DEFAULT_DEDUP_MAX_ENTRIES);
+                RetrySettings.defaults(), DEFAULT_HANDOFF_RETRY_DELAY, DEFAULT_DEDUP_WINDOW, DEFAULT_DEDUP_MAX_ENTRIES,
+                DEFAULT_MAX_OFFLOADS);
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -92,9 +92,11 @@ public record OrchestratorStatus(Replica replica, Map<Lane, LaneStatus> lanes, L
 
     /**
      * Where failed attempts went: back into memory, to a retry level (by level), on to a smaller level when a record
-     * came back early, and how many lease expiries past {@code maxDeliveries} counted as a failed attempt.
+     * came back early, how many lease expiries past {@code maxDeliveries} counted as a failed attempt, and P10 tasks
+     * moved to offload under deadline pressure.
      */
-    public record Handoffs(long retriedInMemory, Map<Integer, Long> retriedByLevel, long rerouted, long escalations) {
+    public record Handoffs(long retriedInMemory, Map<Integer, Long> retriedByLevel, long rerouted, long escalations,
+            long offloaded) {
         public Handoffs {
             retriedByLevel = Map.copyOf(retriedByLevel);
         }

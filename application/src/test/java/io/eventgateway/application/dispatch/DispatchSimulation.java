@@ -120,7 +120,7 @@ final class DispatchSimulation {
                 // Everything waits in memory (the simulation has no retry topics): 200 ms per retry, delays as long as
                 // they are; one attempt, so a task out of deliveries goes to the DLQ.
                 new RetrySettings(1, Duration.ofMillis(200), 1.0, Duration.ofDays(365), 1, config.maxDeliveries()),
-                Duration.ofMillis(300), Duration.ZERO, 0);
+                Duration.ofMillis(300), Duration.ZERO, 0, 0);
         this.service = new DispatchService(settings, codec, new SimHandoffs(), DispatchHarness::retryLevelOf,
                 DispatchMetrics.NONE, clock);
         produce();

@@ -14,7 +14,7 @@ class HeldStageTest {
 
     private static Set<HeldStage> allowedFrom(HeldStage stage) {
         return switch (stage) {
-            case QUEUED -> EnumSet.of(HeldStage.LEASED, HeldStage.DONE);
+            case QUEUED -> EnumSet.of(HeldStage.LEASED, HeldStage.DONE, HeldStage.HANDING_OFF);
             case DELAYED -> EnumSet.of(HeldStage.QUEUED, HeldStage.HANDING_OFF);
             case LEASED -> EnumSet.of(HeldStage.QUEUED, HeldStage.DELAYED, HeldStage.HANDING_OFF, HeldStage.DONE);
             case HANDING_OFF -> EnumSet.of(HeldStage.DONE);

@@ -27,9 +27,11 @@ final class TestSettings {
     /** Off unless a test is about it: the ids it remembers count in the memory budget. */
     Duration dedupWindow = Duration.ZERO;
     int dedupMaxEntries = 1_000;
+    int maxOffloads = 2;
 
     OrchestratorSettings build() {
         return new OrchestratorSettings(replica, dispatch, lease, memory, maxUncommittedSpan, maxCommitMetadataBytes,
-                slo, leaseEpoch, idleRecommitInterval, maxWaiters, retry, handoffRetryDelay, dedupWindow, dedupMaxEntries);
+                slo, leaseEpoch, idleRecommitInterval, maxWaiters, retry, handoffRetryDelay, dedupWindow, dedupMaxEntries,
+                maxOffloads);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param retryBaseDelay    the delay of retry level 1; level k waits {@code retryBaseDelay × retryMultiplier^(k-1)}
  *                          ({@code eventgateway.topics.retry-levels} says how many levels there are)
  * @param maxAttempts       processing attempts an event gets before the DLQ
+ * @param maxOffloads       how often one event may be moved to offload under deadline pressure (0: never)
  * @param dedupWindow       an event id seen again on a partition within this window is dropped; 0 turns dedup off
  * @param heapShare         the budget plus every lane consumer's largest fetch must fit in this share of the heap
  * @param batchMaxTasks     the most tasks one {@code FetchNextBatch} may lease ({@code batchDefaultMaxTasks} when a
@@ -43,6 +44,7 @@ public record OrchestratorConfig(
         int maxAttempts,
         Duration dedupWindow,
         int dedupMaxEntries,
+        int maxOffloads,
         Duration pollTimeout,
         Duration commitTimeout,
         Duration closeTimeout,

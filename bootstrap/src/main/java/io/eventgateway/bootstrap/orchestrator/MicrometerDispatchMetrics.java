@@ -64,6 +64,7 @@ final class MicrometerDispatchMetrics implements DispatchMetrics {
         gauge("eg.dispatch.retries.in.memory", tags, status, s -> s.counters().handoffs().retriedInMemory());
         gauge("eg.dispatch.retries.rerouted", tags, status, s -> s.counters().handoffs().rerouted());
         gauge("eg.dispatch.escalations", tags, status, s -> s.counters().handoffs().escalations());
+        gauge("eg.dispatch.offloaded", tags, status, s -> s.counters().handoffs().offloaded());
         gauge("eg.dispatch.copies.dropped", tags, status, s -> s.counters().copiesDropped());
         gauge("eg.dispatch.restart.skipped.offsets", tags, status, s -> s.counters().restart().skippedOffsets());
         gauge("eg.dispatch.restart.replayed.acks", tags, status, s -> s.counters().restart().replayedAcks());

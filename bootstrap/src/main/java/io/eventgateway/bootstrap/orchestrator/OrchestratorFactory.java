@@ -108,7 +108,8 @@ public class OrchestratorFactory {
                 OrchestratorSettings.DEFAULT_MAX_WAITERS, new RetrySettings(topics.retryLevels(),
                         config.retryBaseDelay(), config.retryMultiplier(), config.inMemoryRetryDelay(),
                         config.maxAttempts(), config.maxDeliveries()),
-                OrchestratorSettings.DEFAULT_HANDOFF_RETRY_DELAY, config.dedupWindow(), config.dedupMaxEntries());
+                OrchestratorSettings.DEFAULT_HANDOFF_RETRY_DELAY, config.dedupWindow(), config.dedupMaxEntries(),
+                config.maxOffloads());
     }
 
     @Singleton

@@ -91,6 +91,7 @@ public class OrchestratorStatusController {
         json.put("retried_by_level", byLevel);
         json.put("rerouted", counters.handoffs().rerouted());
         json.put("escalations", counters.handoffs().escalations());
+        json.put("offloaded", counters.handoffs().offloaded());
         json.put("copies_dropped", counters.copiesDropped());
         json.put("skipped_on_restart", counters.restart().skippedOffsets());
         json.put("replayed_acks", counters.restart().replayedAcks());

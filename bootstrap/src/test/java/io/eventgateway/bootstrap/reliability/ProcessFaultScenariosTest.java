@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
 class ProcessFaultScenariosTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessFaultScenariosTest.class);
+    private static final ScenarioResults RESULTS = new ScenarioResults(Path.of("target", "reliability",
+            "process-faults.txt"));
     private static final Duration SETTLE = Duration.ofSeconds(120);
     private static final int PROCESSOR_CONCURRENCY = 16;
     private static final int PROCESSOR_FETCH = 16;
@@ -87,8 +89,8 @@ class ProcessFaultScenariosTest {
                 LoadReport report = load.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
                 ScenarioBooks books = settledBooks(gateway);
 
-                LOG.info("scenario 2 (processor SIGKILL): load {}; leased at the kill {}; books {}", report.render(),
-                        leasedAtKill, books.json());
+                RESULTS.add("2", "processor SIGKILL mid-batch, another started", report, books,
+                        "leased at the kill " + leasedAtKill);
                 assertThat(books.stored()).isEqualTo(report.stored()).isPositive();
                 assertThat(books.lost()).as("lost, books %s", books.json()).isZero();
                 assertThat(books.exitCode()).isZero();
@@ -121,10 +123,10 @@ class ProcessFaultScenariosTest {
                 LoadReport report = load.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
                 ScenarioBooks books = settledBooks(gateway);
 
-                LOG.info("scenario 1 (orchestrator SIGKILL): load {}; at the kill: leased {}, acked in the last "
-                        + "second (>= commit interval {}) {}, truncated commits {}; books {}", report.render(),
-                        leasedAtKill, ScenarioGateway.COMMIT_INTERVAL, ackedInTheLastSecond, truncatedCommits,
-                        books.json());
+                RESULTS.add("1", "orchestrator SIGKILL under load, restarted with --index 0", report, books,
+                        "leased at the kill " + leasedAtKill + ", acked in the last second (commit interval "
+                                + ScenarioGateway.COMMIT_INTERVAL.toMillis() + " ms) " + ackedInTheLastSecond
+                                + ", truncated commits " + truncatedCommits);
                 assertThat(books.stored()).isEqualTo(report.stored()).isPositive();
                 assertThat(books.lost()).as("lost, books %s", books.json()).isZero();
                 assertThat(books.exitCode()).isZero();
@@ -146,7 +148,8 @@ class ProcessFaultScenariosTest {
             Set<String> deadLettered = DeadLetterIds.read(brokers, new TopicNames(gateway.prefix()).dlq(),
                     new ProtobufStoredRecordCodec(), Duration.ofSeconds(30)).eventIds();
 
-            LOG.info("scenario 7 (poison at 1 %): poison {}; books {}", poison.size(), books.json());
+            RESULTS.add("7", "poison at 1 % (the handler FAILs them)", null, books, "poison " + poison.size()
+                    + ", of them in the DLQ " + poison.stream().filter(deadLettered::contains).count());
             assertThat(poison).hasSize(20);
             assertThat(deadLettered).containsAll(poison);
             assertThat(books.deadLettered()).isEqualTo(poison.size());
@@ -206,14 +209,16 @@ class ProcessFaultScenariosTest {
             for (int start = 0; start < count; start += 100) {
                 List<Event> events = new ArrayList<>();
                 for (int i = start; i < Math.min(count, start + 100); i++) {
-                    events.add(Event.newBuilder().setEventId(UUID.randomUUID().toString()).setCompanyId("tenant-" + i % 7)
+                    events.add(Event.newBuilder().setEventId(UUID.randomUUID().toString())
+                            .setCompanyId("tenant-" + i % 7)
                             .setSourceName("reliability").setEventType(i % every == 0 ? "poison.demo" : "load.test")
                             .setPriority(Priority.P20).build());
                 }
                 PublishOutcome outcome = producer.publish(events);
                 for (int i = 0; i < events.size(); i++) {
                     EventResult result = outcome.results().get(i);
-                    assertThat(result.getStatus()).as("event %s", result.getEventId()).isEqualTo(EventResult.Status.STORED);
+                    assertThat(result.getStatus()).as("event %s", result.getEventId())
+                            .isEqualTo(EventResult.Status.STORED);
                     record.write(new AcceptedEvent(result.getEventId(), "P20", System.currentTimeMillis()));
                     if (events.get(i).getEventType().startsWith("poison")) {
                         poison.add(result.getEventId());
@@ -247,7 +252,8 @@ class ProcessFaultScenariosTest {
         }
 
         long spanMs() {
-            return samples.isEmpty() ? 0 : (takenAtNanos.get(takenAtNanos.size() - 1) - takenAtNanos.get(0)) / 1_000_000;
+            return samples.isEmpty() ? 0
+                    : (takenAtNanos.get(takenAtNanos.size() - 1) - takenAtNanos.get(0)) / 1_000_000;
         }
 
         JsonNode last() {

@@ -105,8 +105,8 @@ class ProcessFaultScenariosTest {
             throws Exception {
         ScenarioGateway gateway = scenario("s1");
         try (GatewayProcess ignored = gateway.startPublisher("s1-publisher");
-                GatewayProcess ignoredToo = gateway.startProcessor("s1-processor")) {
-            GatewayProcess orchestrator = gateway.startOrchestrator("s1-orchestrator");
+                GatewayProcess ignoredToo = gateway.startProcessor("s1-processor");
+                GatewayProcess orchestrator = gateway.startOrchestrator("s1-orchestrator")) {
             CompletableFuture<LoadReport> load = load(gateway.publisherTarget(), gateway.record(), 3000, 1000);
             StatusSamples samples = new StatusSamples();
             await().atMost(SETTLE).pollInterval(Duration.ofMillis(100)).until(() -> {
@@ -132,8 +132,6 @@ class ProcessFaultScenariosTest {
                 assertThat(books.exitCode()).isZero();
                 assertThat(books.duplicated()).as("work redone: leased + acked since the last commit + truncated")
                         .isLessThanOrEqualTo(leasedAtKill + ackedInTheLastSecond + truncatedCommits);
-            } finally {
-                orchestrator.close();
             }
         }
     }

@@ -2,6 +2,7 @@ package io.eventgateway.bootstrap.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventgateway.adapters.kafka.topics.TopicApplyReport;
 import io.eventgateway.bootstrap.topics.TopicsApplier;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
@@ -73,7 +74,11 @@ final class ScenarioGateway {
         Map<String, Object> properties = new HashMap<>(properties());
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).banner(false)
                 .properties(properties).start()) {
-            context.getBean(TopicsApplier.class).apply(false);
+            for (TopicApplyReport report : context.getBean(TopicsApplier.class).apply(false)) {
+                if (report.hasUnfixableDrift()) {
+                    throw new IllegalStateException("topics drifted:\n" + report.render());
+                }
+            }
         }
     }
 

@@ -85,12 +85,13 @@ class ProcessFaultScenariosTest {
             await().atMost(SETTLE).until(() -> ledgerLines(gateway) >= 600);
             long leasedAtKill = gateway.status().at("/leases/in_flight").asLong();
             first.kill();
+            long handledAtKill = ledgerLines(gateway);
             try (GatewayProcess ignoredToo = gateway.startProcessor("s2-processor-b")) {
                 LoadReport report = load.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
                 ScenarioBooks books = settledBooks(gateway);
 
                 RESULTS.add("2", "processor SIGKILL mid-batch, another started", report, books,
-                        "leased at the kill " + leasedAtKill);
+                        "handled at the kill " + handledAtKill + ", leased at the kill " + leasedAtKill);
                 assertThat(books.stored()).isEqualTo(report.stored()).isPositive();
                 assertThat(books.lost()).as("lost, books %s", books.json()).isZero();
                 assertThat(books.exitCode()).isZero();
@@ -114,6 +115,7 @@ class ProcessFaultScenariosTest {
                 return ledgerLines(gateway) >= 800 && samples.spanMs() >= 1000;
             });
             orchestrator.kill();
+            long handledAtKill = ledgerLines(gateway);
             JsonNode last = samples.last();
             long leasedAtKill = last.at("/leases/in_flight").asLong();
             long ackedInTheLastSecond = last.at("/counters/acks").asLong()
@@ -124,7 +126,8 @@ class ProcessFaultScenariosTest {
                 ScenarioBooks books = settledBooks(gateway);
 
                 RESULTS.add("1", "orchestrator SIGKILL under load, restarted with --index 0", report, books,
-                        "leased at the kill " + leasedAtKill + ", acked in the last second (commit interval "
+                        "handled at the kill " + handledAtKill + ", leased at the kill " + leasedAtKill
+                                + ", acked in the last second (commit interval "
                                 + ScenarioGateway.COMMIT_INTERVAL.toMillis() + " ms) " + ackedInTheLastSecond
                                 + ", truncated commits " + truncatedCommits);
                 assertThat(books.stored()).isEqualTo(report.stored()).isPositive();

@@ -51,8 +51,6 @@ class ProcessFaultScenariosTest {
     private static final ScenarioResults RESULTS = new ScenarioResults(Path.of("target", "reliability",
             "process-faults.txt"));
     private static final Duration SETTLE = Duration.ofSeconds(120);
-    private static final int PROCESSOR_CONCURRENCY = 16;
-    private static final int PROCESSOR_FETCH = 16;
 
     @TempDir
     static Path dir;
@@ -96,7 +94,8 @@ class ProcessFaultScenariosTest {
                 assertThat(books.lost()).as("lost, books %s", books.json()).isZero();
                 assertThat(books.exitCode()).isZero();
                 assertThat(books.duplicated()).as("work redone: at most the tasks the killed processor held")
-                        .isLessThanOrEqualTo(PROCESSOR_CONCURRENCY + PROCESSOR_FETCH);
+                        .isLessThanOrEqualTo(ScenarioGateway.PROCESSOR_CONCURRENCY
+                                + ScenarioGateway.PROCESSOR_MAX_TASKS_PER_FETCH);
             }
         }
     }

@@ -26,6 +26,8 @@ final class ScenarioGateway {
 
     static final Duration LEASE_TTL = Duration.ofSeconds(2);
     static final Duration COMMIT_INTERVAL = Duration.ofMillis(200);
+    static final int PROCESSOR_CONCURRENCY = 16;
+    static final int PROCESSOR_MAX_TASKS_PER_FETCH = 16;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,8 +66,8 @@ final class ScenarioGateway {
         properties.put("eventgateway.processor.demo-retry-rate", "0");
         properties.put("eventgateway.processor.demo-latency", "1ms");
         properties.put("eventgateway.processor.long-poll-wait", "200ms");
-        properties.put("eventgateway.processor.concurrency", "16");
-        properties.put("eventgateway.processor.max-tasks-per-fetch", "16");
+        properties.put("eventgateway.processor.concurrency", Integer.toString(PROCESSOR_CONCURRENCY));
+        properties.put("eventgateway.processor.max-tasks-per-fetch", Integer.toString(PROCESSOR_MAX_TASKS_PER_FETCH));
         return properties;
     }
 

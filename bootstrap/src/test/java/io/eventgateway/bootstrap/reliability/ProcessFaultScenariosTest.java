@@ -128,7 +128,10 @@ class ProcessFaultScenariosTest {
                         "handled at the kill " + handledAtKill + ", leased at the kill " + leasedAtKill
                                 + ", acked in the last second (commit interval "
                                 + ScenarioGateway.COMMIT_INTERVAL.toMillis() + " ms) " + ackedInTheLastSecond
-                                + ", truncated commits " + truncatedCommits);
+                                + ", truncated commits " + truncatedCommits + "; after the restart: "
+                                + gateway.status().at("/counters/replayed_acks").asLong() + " ACKs replayed from "
+                                + "the response topic, " + gateway.status().at("/counters/skipped_on_restart").asLong()
+                                + " offsets skipped as done");
                 assertThat(books.stored()).isEqualTo(report.stored()).isPositive();
                 assertThat(books.lost()).as("lost, books %s", books.json()).isZero();
                 assertThat(books.exitCode()).isZero();

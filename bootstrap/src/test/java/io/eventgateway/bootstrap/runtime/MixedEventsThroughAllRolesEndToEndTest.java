@@ -109,6 +109,8 @@ class MixedEventsThroughAllRolesEndToEndTest {
             last.set(Reconciliation.of(stored, LedgerContents.read(ledger).entries(), deadLetters.eventIds(), 0));
             assertThat(last.get().lost()).as("stored events neither processed nor dead-lettered: %s; orchestrator: %s",
                     last.get(), runtime.context().getBean(DispatchService.class).status()).isZero();
+            // A FAIL is processed at once; its DLQ record is written with the orchestrator's next commit transaction.
+            assertThat(deadLetters.eventIds()).containsAll(poison);
         });
         result = last.get();
     }

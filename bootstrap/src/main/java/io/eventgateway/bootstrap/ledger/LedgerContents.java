@@ -1,5 +1,6 @@
 package io.eventgateway.bootstrap.ledger;
 
+import io.eventgateway.bootstrap.files.TextFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.eventgateway.bootstrap.loadgen;
 
-import io.eventgateway.bootstrap.ledger.TextFiles;
+import io.eventgateway.bootstrap.files.TextFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.eventgateway.bootstrap.ledger;
+package io.eventgateway.bootstrap.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -358,7 +358,8 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
                     lanes,
                     new OrchestratorStatus.Leases(leases.leasedCount(), leases.activeLeases(), counters.expired,
                             heldBackLeases, waiting),
-                    new OrchestratorStatus.Memory(memory.usedBytes(), memory.settings().totalBytes(),
+                    new OrchestratorStatus.Memory(memory.usedBytes(), memory.peakUsedBytes(),
+                            memory.settings().totalBytes(),
                             partitions.dedupBytes()),
                     partitions.paused(),
                     counters.snapshot());

@@ -57,8 +57,10 @@ public record OrchestratorStatus(Replica replica, Map<Lane, LaneStatus> lanes, L
      * Bytes held against the budget, and beside it the dedup windows' estimate: bounded by
      * {@code dedupMaxEntries} per partition, and kept out of the lanes' budget because a drained lane must fall back
      * to zero, or its pause threshold would hold it paused with nothing to serve.
+     *
+     * @param peakUsedBytes the most {@code usedBytes} has been since start
      */
-    public record Memory(long usedBytes, long budgetBytes, long dedupBytes) {
+    public record Memory(long usedBytes, long peakUsedBytes, long budgetBytes, long dedupBytes) {
     }
 
     /**

@@ -99,6 +99,11 @@ final class VerifyCommand implements Callable<Integer> {
         out.put("duplicated", result.duplicates());
         out.put("late", result.late());
         out.put("retried", result.retried());
+        Map<String, Object> byPriority = new LinkedHashMap<>();
+        result.byPriority().forEach((priority, figures) -> byPriority.put(priority, Map.of(
+                "processed", figures.processed(), "late", figures.late(), "slo_met_pct", figures.sloMetPct(),
+                "p50_ms", figures.latencyP50Ms(), "p99_ms", figures.latencyP99Ms())));
+        out.put("by_priority", byPriority);
         out.put("unreadable_lines", Map.of("record", accepted.unreadableLines(), "ledger", handled.unreadableLines()));
         out.put("lost_sample", result.lost() > 0 ? result.missingSample() : List.of());
         return new ObjectMapper().writeValueAsString(out);

@@ -58,6 +58,7 @@ public class OrchestratorStatusController {
                 "waiting_fetches", leases.waitingFetches()));
         body.put("memory", Map.of(
                 "used_bytes", status.memory().usedBytes(),
+                "peak_used_bytes", status.memory().peakUsedBytes(),
                 "budget_bytes", status.memory().budgetBytes(),
                 "dedup_bytes", status.memory().dedupBytes()));
         Map<String, Object> paused = new TreeMap<>();

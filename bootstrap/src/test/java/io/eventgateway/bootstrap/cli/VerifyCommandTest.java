@@ -97,6 +97,11 @@ class VerifyCommandTest {
 
         assertThat(exit).isZero();
         assertThat(report().get("late").asLong()).isEqualTo(1);
+        JsonNode p30 = report().at("/by_priority/P30");
+        assertThat(p30.get("processed").asLong()).isEqualTo(2);
+        assertThat(p30.get("late").asLong()).isEqualTo(1);
+        assertThat(p30.get("slo_met_pct").asDouble()).isEqualTo(50.0);
+        assertThat(report().at("/by_priority/P10/processed").asLong()).isZero();
     }
 
     @Test

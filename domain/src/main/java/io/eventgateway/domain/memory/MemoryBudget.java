@@ -26,6 +26,7 @@ public final class MemoryBudget {
     private final Map<Lane, LaneState> stateByLane = new EnumMap<>(Lane.class);
     private MemoryBudgetSettings settings;
     private long usedBytes;
+    private long peakUsedBytes;
 
     public MemoryBudget(MemoryBudgetSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -40,6 +41,7 @@ public final class MemoryBudget {
         long[] counters = countersOf(lane);
         counters[kindIndex(kind)] = Math.addExact(counters[kindIndex(kind)], bytes);
         usedBytes = Math.addExact(usedBytes, bytes);
+        peakUsedBytes = Math.max(peakUsedBytes, usedBytes);
     }
 
     public void release(Lane lane, HoldKind kind, long bytes) {
@@ -91,6 +93,11 @@ public final class MemoryBudget {
 
     public long usedBytes() {
         return usedBytes;
+    }
+
+    /** The most {@link #usedBytes()} has been since this budget was made: what an overload really cost. */
+    public long peakUsedBytes() {
+        return peakUsedBytes;
     }
 
     public long usedBytes(Lane lane) {

@@ -48,6 +48,17 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void thePeakIsTheMostEverHeldAndOutlivesTheRelease() {
+        budget.add(Lane.P10, BUFFERED, 300);
+        budget.add(Lane.P30, BUFFERED, 100);
+        budget.release(Lane.P10, BUFFERED, 300);
+        budget.add(Lane.P20, BUFFERED, 50);
+
+        assertThat(budget.usedBytes()).isEqualTo(150);
+        assertThat(budget.peakUsedBytes()).isEqualTo(400);
+    }
+
+    @Test
     void releasingMoreThanIsHeldIsABrokenInvariant() {
         budget.add(Lane.P20, BUFFERED, 10);
 

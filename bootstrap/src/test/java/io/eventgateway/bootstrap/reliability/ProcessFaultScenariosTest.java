@@ -48,8 +48,6 @@ import org.slf4j.LoggerFactory;
 class ProcessFaultScenariosTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessFaultScenariosTest.class);
-    private static final ScenarioResults RESULTS = new ScenarioResults(Path.of("target", "reliability",
-            "process-faults.txt"));
     private static final Duration SETTLE = Duration.ofSeconds(120);
 
     @TempDir
@@ -88,7 +86,7 @@ class ProcessFaultScenariosTest {
                 LoadReport report = load.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
                 ScenarioBooks books = settledBooks(gateway);
 
-                RESULTS.add("2", "processor SIGKILL mid-batch, another started", report, books,
+                record("2", describe(report, 1000), "processor SIGKILL mid-batch, another started", books, gateway,
                         "handled at the kill " + handledAtKill + ", leased at the kill " + leasedAtKill);
                 assertThat(books.stored()).isEqualTo(report.stored()).isPositive();
                 assertThat(books.lost()).as("lost, books %s", books.json()).isZero();
@@ -124,8 +122,8 @@ class ProcessFaultScenariosTest {
                 LoadReport report = load.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
                 ScenarioBooks books = settledBooks(gateway);
 
-                RESULTS.add("1", "orchestrator SIGKILL under load, restarted with --index 0", report, books,
-                        "handled at the kill " + handledAtKill + ", leased at the kill " + leasedAtKill
+                record("1", describe(report, 1000), "orchestrator SIGKILL under load, restarted with --index 0", books,
+                        gateway, "handled at the kill " + handledAtKill + ", leased at the kill " + leasedAtKill
                                 + ", acked in the last second (commit interval "
                                 + ScenarioGateway.COMMIT_INTERVAL.toMillis() + " ms) " + ackedInTheLastSecond
                                 + ", truncated commits " + truncatedCommits + "; after the restart: "
@@ -151,8 +149,9 @@ class ProcessFaultScenariosTest {
             Set<String> deadLettered = DeadLetterIds.read(brokers, new TopicNames(gateway.prefix()).dlq(),
                     new ProtobufStoredRecordCodec(), Duration.ofSeconds(30)).eventIds();
 
-            RESULTS.add("7", "poison at 1 % (the handler FAILs them)", null, books, "poison " + poison.size()
-                    + ", of them in the DLQ " + poison.stream().filter(deadLettered::contains).count());
+            record("7", "2000 P20 events, 1 in 100 of type poison.demo", "poison at 1 % (the handler FAILs them)",
+                    books, gateway, "poison " + poison.size() + ", of them in the DLQ "
+                            + poison.stream().filter(deadLettered::contains).count());
             assertThat(poison).hasSize(20);
             assertThat(deadLettered).containsAll(poison);
             assertThat(books.deadLettered()).isEqualTo(poison.size());
@@ -167,6 +166,20 @@ class ProcessFaultScenariosTest {
                 .substring(0, 8) + ".", Files.createDirectories(dir.resolve(name)));
         gateway.applyTopics();
         return gateway;
+    }
+
+    /** Appends the scenario's row, with the orchestrator's peak buffered bytes read from its status now. */
+    private static void record(String scenario, String load, String fault, ScenarioBooks books,
+            ScenarioGateway gateway, String terms) {
+        JsonNode memory = gateway.status().get("memory");
+        ScenarioResults.SHARED.add(new ScenarioRow(scenario, load, fault, books,
+                memory.get("peak_used_bytes").asLong(), memory.get("budget_bytes").asLong(), terms));
+    }
+
+    static String describe(LoadReport report, double rate) {
+        return report.sent() + " events offered at " + Math.round(rate) + "/s (P30 10 %, P20 30 %, P10 60 %), "
+                + report.stored()
+                + " stored, " + report.unavailable() + " unavailable";
     }
 
     /** Books once {@code verify} finds nothing missing, or the last ones at the deadline. */

@@ -1,14 +1,22 @@
 package io.eventgateway.bootstrap.reliability;
 
-import io.eventgateway.bootstrap.loadgen.LoadReport;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** The numbers of each scenario run, one line each appended to a file under {@code target}, for the report. */
+/**
+ * Every scenario run's row, one JSON object a line appended to {@code target/reliability/results.jsonl}, which the
+ * long form renders into {@code docs/reliability.md}.
+ */
 final class ScenarioResults {
+
+    static final ScenarioResults SHARED = new ScenarioResults(Path.of("target", "reliability", "results.jsonl"));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
 
@@ -16,14 +24,13 @@ final class ScenarioResults {
         this.file = file;
     }
 
-    /** @param load the generated load's report, {@code null} when the scenario sent its own events */
-    void add(String scenario, String fault, LoadReport load, ScenarioBooks books, String terms) {
-        String line = String.format("scenario %s | %s | sent %s | accepted %d | processed %d | dead-lettered %d"
-                        + " | lost %d | duplicates %d | %s%n", scenario, fault, load == null ? "-" : load.sent(),
-                books.stored(), books.processed(), books.deadLettered(), books.lost(), books.duplicated(), terms);
+    synchronized void add(ScenarioRow row) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(file, JSON.writeValueAsString(row.toJson()) + System.lineSeparator(),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -12,7 +12,6 @@ import io.eventgateway.domain.dispatch.DeadlineQueue;
 import io.eventgateway.domain.dispatch.OfferResult;
 import io.eventgateway.domain.dispatch.QueuedTask;
 import io.eventgateway.domain.event.EventRecord;
-import io.eventgateway.domain.event.Payload;
 import io.eventgateway.domain.lease.ExpiryDecision;
 import io.eventgateway.domain.lease.ExpiryResult;
 import io.eventgateway.domain.lease.ExtendResult;
@@ -85,7 +84,10 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
     private final DeadlineQueue queue;
     private final LeaseTable leases;
     private final MemoryBudget memory;
+    /** Tenants, sources and types shared among buffered events (three per tenant at 10 000 tracked tenants, and more). */
+    private static final int MAX_SHARED_STRINGS = 32_768;
     private final HeldRecords held;
+    private final CompactEvents compactEvents = new CompactEvents(MAX_SHARED_STRINGS);
     private final PartitionBook partitions = new PartitionBook();
     private final DelayedRecords delayed = new DelayedRecords();
     /** Fetches waiting for work, oldest first; bounded by {@code maxWaiters}. */
@@ -405,11 +407,10 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
             refreshSpan(partition);
             return;
         }
-        // Processors get the polled bytes, so the queue keeps the event without its payload: memory holds it once.
-        EventRecord event = withoutPayload(decoded.record());
+        EventRecord event = compactEvents.compact(decoded.record());
         Instant wake = wakeAt(lane, polled, event, now);
         QueuedTask task = new QueuedTask(polled.source(), event, orderingDeadline(lane, event, now),
-                polled.value().length + event.heldBytes());
+                CompactEvents.heldBytes(polled.value().length, event));
         if (!wake.isAfter(now)) {
             held.admit(lane, partition, polled.value(), task, HeldStage.QUEUED).firstFailedAt = polled.firstFailedAt();
             offer(task);
@@ -508,12 +509,6 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
             case P30, P20, P10 -> true;
             case OFFLOAD, RETRY -> false;
         };
-    }
-
-    private static EventRecord withoutPayload(EventRecord event) {
-        return new EventRecord(event.eventId(), event.companyId(), event.sourceName(), event.eventType(),
-                event.groupKey(), Payload.empty(), event.attributes(), event.priority(), event.ingestedAt(),
-                event.sloDeadline(), event.attempt(), event.offloads(), event.delayUntil(), event.lastError());
     }
 
     private void notePollDelay(Lane lane, List<PolledRecord> records, Instant now) {
@@ -739,7 +734,7 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
             queue.remove(task.source()).orElseThrow(
                     () -> new IllegalStateException(task.source() + " should be back in the deadline queue"));
         } else {
-            queue.onDone(task.orderingKey());
+            queue.onDone(task);
         }
         complete(record);
         counters.acks++;
@@ -769,18 +764,19 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
             record.firstFailedAt = now;
         }
         RetryDecision decision = retryPolicy.onRetry(attempts, hint);
-        if (decision instanceof RetryDecision.ToRetryTopic toTopic && settings.dispatch().strictKeyOrdering()) {
+        if (decision instanceof RetryDecision.ToRetryTopic toTopic && settings.dispatch().strictKeyOrdering()
+                && task.isKeyed()) {
             decision = new RetryDecision.HoldInMemory(toTopic.delay());
         }
         EventRecord event = task.event().withAttempt(attempts);
         if (decision instanceof RetryDecision.ToDeadLetter toDeadLetter) {
-            queue.onDone(task.orderingKey());
+            queue.onDone(task);
             String reason = exhausted == DeadLetterCause.RETRIES_EXHAUSTED
                     ? toDeadLetter.reason() : exhausted.reason() + "; " + toDeadLetter.reason();
             handOff(record, event.withLastError(reason),
                     new HandoffTarget.DeadLetter(exhausted, reason, deliveries, attempts), after);
         } else if (decision instanceof RetryDecision.ToRetryTopic toTopic) {
-            queue.onDone(task.orderingKey());
+            queue.onDone(task);
             counters.onRetryLevel(toTopic.level());
             metrics.onRetryScheduled(record.lane, toTopic.level());
             handOff(record, event.withDelayUntil(now.plus(toTopic.delay())),
@@ -809,7 +805,7 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
 
     private void onFailed(QueuedTask task, ProcessorResponse response, AfterUnlock after) {
         HeldRecord record = held.require(task.source());
-        queue.onDone(task.orderingKey());
+        queue.onDone(task);
         String reason = response.reason() == null || response.reason().isBlank()
                 ? DeadLetterCause.PROCESSOR_FAIL.reason() : response.reason();
         int attempts = task.event().attempt() + 1;

@@ -21,7 +21,7 @@ class DispatchServiceFlowControlTest {
 
     private static DispatchHarness harness(long maxUncommittedSpan) {
         TestSettings settings = new TestSettings();
-        settings.memory = settings.memory.withTotalBytes(10_000);
+        settings.memory = settings.memory.withTotalBytes(12_000);
         settings.maxUncommittedSpan = maxUncommittedSpan;
         return new DispatchHarness(settings);
     }

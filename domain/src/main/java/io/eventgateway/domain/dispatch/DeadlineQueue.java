@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  *   <li>On-time tasks (ordering deadline not before {@code now}) come first. Let {@code E} be the earliest deadline
  *       among leasable on-time tasks; every task due by {@code E + fairnessWindow} is in the window. Within the
  *       window the tenant served least recently goes next, and within that tenant its key served least recently;
- *       the key gives its earliest task. So neither a tenant nor a tenant with a million keys starves the others,
+ *       the key gives its earliest task. A tenant's events without a group key share one key. So neither a tenant nor a tenant with a million keys starves the others,
  *       and no task is served ahead of one due more than a window earlier.</li>
  *   <li>Overdue tasks lost their precedence: plain EDF would put every late P10 task ahead of fresh P30 work once
  *       the system falls behind. They get at most their share of each batch (see {@link OverdueShare}), most urgent
@@ -30,8 +30,8 @@ import java.util.function.Predicate;
  *       otherwise it stops before the next task would exceed {@code maxBytes}.</li>
  * </ol>
  *
- * <p><b>Strict key ordering</b> (when enabled): at most one task per key is leased, and a key's tasks leave in
- * offer order (offset order). The next one becomes leasable after {@link #onDone(OrderingKey)} or when the leased
+ * <p><b>Strict key ordering</b> (when enabled, for events with a group key): at most one task per key is leased, and a key's tasks leave in
+ * offer order (offset order). The next one becomes leasable after {@link #onDone(QueuedTask)} or when the leased
  * one is handed back by {@link #release(Collection)}. A RETRY {@linkplain #park(OrderingKey) parks} the key: its
  * buffered tasks go to the caller to follow the head to the retry topic, and new offers answer
  * {@link OfferResult#FOLLOW_PARKED} until {@link #unpark(OrderingKey)}.
@@ -124,7 +124,7 @@ public final class DeadlineQueue {
     public void release(Collection<QueuedTask> tasks) {
         for (QueuedTask task : tasks) {
             requireNotQueued(task);
-            KeyGroup key = settings.strictKeyOrdering() ? leasedKey(task.orderingKey()) : keyFor(task);
+            KeyGroup key = isStrict(task) ? leasedKey(task.orderingKey()) : keyFor(task);
             TaskNode node = new TaskNode(task, key, ++sequence);
             // Back at the head while the key is still leased, so ending the lease makes this task the leasable one.
             key.prepend(node);
@@ -205,16 +205,17 @@ public final class DeadlineQueue {
     }
 
     /**
-     * The key's leased task is done (ACK, or a hand-off to the DLQ): under strict ordering its next task becomes
-     * leasable. Without strict ordering leases do not block keys and this does nothing.
+     * The leased task is done (ACK, or a hand-off to the DLQ or a retry topic): under strict ordering its key's next
+     * task becomes leasable. Without strict ordering, or for a task without a group key, leases do not block keys and
+     * this does nothing.
      *
-     * @throws IllegalStateException under strict ordering, if the key has no leased task
+     * @throws IllegalStateException under strict ordering, if the task's key has no leased task
      */
-    public void onDone(OrderingKey orderingKey) {
-        if (!settings.strictKeyOrdering()) {
+    public void onDone(QueuedTask task) {
+        if (!isStrict(task)) {
             return;
         }
-        StrictOrderKey key = strictKey(orderingKey);
+        StrictOrderKey key = strictKey(task.orderingKey());
         key.onLeaseEnded();
         refresh(key);
     }
@@ -272,6 +273,10 @@ public final class DeadlineQueue {
         refresh(key);
     }
 
+    private boolean isStrict(QueuedTask task) {
+        return settings.strictKeyOrdering() && task.isKeyed();
+    }
+
     private KeyGroup keyFor(QueuedTask task) {
         TenantGroup tenant = tenants.get(task.tenant());
         if (tenant == null) {
@@ -280,7 +285,7 @@ public final class DeadlineQueue {
         }
         KeyGroup key = tenant.keys.get(task.key());
         if (key == null) {
-            key = settings.strictKeyOrdering()
+            key = isStrict(task)
                     ? new StrictOrderKey(tenant, task.key(), ++sequence, ++turns)
                     : new AnyOrderKey(tenant, task.key(), ++sequence, ++turns);
             tenant.keys.put(key.name, key);

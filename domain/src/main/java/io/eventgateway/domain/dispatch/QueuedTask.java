@@ -39,16 +39,29 @@ public record QueuedTask(SourcePosition source, EventRecord event, Instant order
         return event.companyId();
     }
 
-    /** The key that fairness rotates over within a tenant and that strict ordering serialises. */
+    /**
+     * The group key that fairness rotates over within a tenant and that strict ordering serialises; empty for an event
+     * without one. Such events share one group per tenant (a group each would cost a key's bookkeeping per event, and
+     * fairness is owed to tenants and to their keys, not to single events) and are never serialised.
+     */
     public String key() {
-        return event.partitionKey();
+        return event.hasGroupKey() ? event.groupKey() : "";
+    }
+
+    /** True when the event has a group key, so strict ordering applies to it. */
+    public boolean isKeyed() {
+        return event.hasGroupKey();
     }
 
     public Priority priority() {
         return event.priority();
     }
 
+    /** @throws IllegalStateException for an event without a group key, which no ordering applies to */
     public OrderingKey orderingKey() {
+        if (!isKeyed()) {
+            throw new IllegalStateException("event " + event.eventId() + " has no group key to order by");
+        }
         return new OrderingKey(tenant(), key());
     }
 }

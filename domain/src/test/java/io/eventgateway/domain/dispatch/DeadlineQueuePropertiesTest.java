@@ -38,7 +38,7 @@ class DeadlineQueuePropertiesTest {
                 new DispatchSettings(Duration.ofMillis(windowMillis), 0.1, false, 10_000));
         TreeMap<Instant, Integer> remaining = new TreeMap<>();
         for (long offset = 0; offset < taskCount; offset++) {
-            QueuedTask task = task(offset, "t" + random.nextInt(tenantCount), "k" + random.nextInt(20),
+            QueuedTask task = task(offset, "t" + random.nextInt(tenantCount), keyOrNone(random, 20),
                     PRIORITIES[random.nextInt(PRIORITIES.length)], 1_000 + random.nextInt(2_000));
             queue.offer(task);
             remaining.merge(task.orderingDeadline(), 1, Integer::sum);
@@ -159,7 +159,7 @@ class DeadlineQueuePropertiesTest {
                 String key = keys.get(random.nextInt(keys.size()));
                 QueuedTask task = leased.remove(key);
                 if (random.nextBoolean()) {
-                    queue.onDone(task.orderingKey());
+                    queue.onDone(task);
                     outstanding.get(key).remove(task.source().offset());
                 } else {
                     queue.release(List.of(task));
@@ -179,7 +179,7 @@ class DeadlineQueuePropertiesTest {
         long keptBytes = 0;
         List<QueuedTask> all = new ArrayList<>();
         for (long offset = 0; offset < taskCount; offset++) {
-            QueuedTask task = task(offset, "t" + random.nextInt(3), "k" + random.nextInt(5),
+            QueuedTask task = task(offset, "t" + random.nextInt(3), keyOrNone(random, 5),
                     PRIORITIES[random.nextInt(3)], random.nextInt(3_000));
             queue.offer(task);
             all.add(task);
@@ -201,12 +201,17 @@ class DeadlineQueuePropertiesTest {
             for (QueuedTask task : batch) {
                 assertThat(served.add(task.source().offset())).isTrue();
                 if (strict) {
-                    queue.onDone(task.orderingKey());
+                    queue.onDone(task);
                 }
             }
         }
         assertThat(served).isEqualTo(kept);
         assertThat(queue.bytes()).isZero();
+    }
+
+    /** One of {@code keys} group keys, or (one time in four) none: such events share their tenant's keyless group. */
+    private static String keyOrNone(Random random, int keys) {
+        return random.nextInt(4) == 0 ? null : "k" + random.nextInt(keys);
     }
 
     private static List<QueuedTask> pollAtLeast(DeadlineQueue queue, int count, int batchSize) {

@@ -46,7 +46,7 @@ class DeadlineQueueStrictOrderingTest {
         queue.offer(keyed(2, 1_000));
         queue.pollBatch(T0, 10, NO_BYTE_LIMIT);
 
-        queue.onDone(KEY);
+        queue.onDone(keyed(1, 1_000));
 
         assertThat(offsets(queue.pollBatch(T0, 10, NO_BYTE_LIMIT))).containsExactly(2L);
     }
@@ -145,7 +145,7 @@ class DeadlineQueueStrictOrderingTest {
         queue.offerFromRetry(task(101, KEY.tenant(), KEY.key(), Priority.P20, 2_000));
         queue.pollBatch(T0, 10, NO_BYTE_LIMIT);
 
-        queue.onDone(KEY);
+        queue.onDone(keyed(1, 1_000));
         queue.unpark(KEY);
 
         assertThat(offsets(queue.pollBatch(T0, 10, NO_BYTE_LIMIT))).containsExactly(101L);
@@ -170,7 +170,30 @@ class DeadlineQueueStrictOrderingTest {
     void doneForAKeyWithoutALeasedTaskIsRefused() {
         queue.offer(keyed(1, 1_000));
 
-        assertThatThrownBy(() -> queue.onDone(KEY)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> queue.onDone(keyed(1, 1_000))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void eventsWithoutAGroupKeyAreNeverSerialisedAndTheirDoneIsANoOp() {
+        queue.offer(task(1, "acme", null, Priority.P20, 1_000));
+        queue.offer(task(2, "acme", null, Priority.P20, 1_000));
+        queue.offer(task(3, "acme", null, Priority.P20, 1_000));
+
+        List<QueuedTask> leased = queue.pollBatch(T0, 10, NO_BYTE_LIMIT);
+        leased.forEach(queue::onDone);
+
+        assertThat(offsets(leased)).containsExactly(1L, 2L, 3L);
+        assertThatThrownBy(() -> leased.get(0).orderingKey()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aKeylessTaskHandedBackIsLeasableAgainWithoutAKeyLease() {
+        queue.offer(task(1, "acme", null, Priority.P20, 1_000));
+        List<QueuedTask> leased = queue.pollBatch(T0, 10, NO_BYTE_LIMIT);
+
+        queue.release(leased);
+
+        assertThat(offsets(queue.pollBatch(T0, 10, NO_BYTE_LIMIT))).containsExactly(1L);
     }
 
     @Test
@@ -195,9 +218,9 @@ class DeadlineQueueStrictOrderingTest {
     void aKeyIsForgottenOnceItsLastTaskIsDone() {
         queue.offer(keyed(1, 1_000));
         queue.pollBatch(T0, 10, NO_BYTE_LIMIT);
-        queue.onDone(KEY);
+        queue.onDone(keyed(1, 1_000));
 
-        assertThatThrownBy(() -> queue.onDone(KEY))
+        assertThatThrownBy(() -> queue.onDone(keyed(1, 1_000)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no leased or queued task");
     }
 }

@@ -99,6 +99,20 @@ class DeadlineQueueTest {
     }
 
     @Test
+    void aTenantsEventsWithoutAGroupKeyShareOneKeySoAKeyedNeighbourIsNotOutnumbered() {
+        for (long offset = 0; offset < 6; offset++) {
+            queue.offer(task(offset, "acme", null, Priority.P20, 1_000 + offset));
+        }
+        queue.offer(task(10, "acme", "order-7", Priority.P20, 1_050));
+        queue.offer(task(11, "acme", "order-7", Priority.P20, 1_060));
+
+        List<QueuedTask> batch = queue.pollBatch(T0, 4, NO_BYTE_LIMIT);
+
+        assertThat(batch).extracting(QueuedTask::key).containsExactly("", "order-7", "", "order-7");
+        assertThat(offsets(batch)).containsExactly(0L, 10L, 1L, 11L);
+    }
+
+    @Test
     void givenTasksOutsideTheWindow_whenPolled_thenFairnessDoesNotPullThemAhead() {
         queue.offer(task(1, "a", 1_000));
         queue.offer(task(2, "a", 1_010));

@@ -1,11 +1,11 @@
 package io.eventgateway.benchmarks.hotpaths;
 
 import io.eventgateway.adapters.kafka.record.ProtobufStoredRecordCodec;
+import io.eventgateway.application.dispatch.CompactEvents;
 import io.eventgateway.domain.dispatch.DeadlineQueue;
 import io.eventgateway.domain.dispatch.DispatchSettings;
 import io.eventgateway.domain.dispatch.QueuedTask;
 import io.eventgateway.domain.event.EventRecord;
-import io.eventgateway.domain.event.Payload;
 import io.eventgateway.domain.priority.Lane;
 import io.eventgateway.domain.task.SourcePosition;
 import java.util.HashMap;
@@ -38,14 +38,16 @@ public final class HeldBytesPerEvent {
         ProtobufStoredRecordCodec codec = new ProtobufStoredRecordCodec();
         EventRecord[] events = SampleEvents.generate(EVENTS, 13);
         DeadlineQueue queue = new DeadlineQueue(DispatchSettings.defaults());
+        CompactEvents compactEvents = new CompactEvents(1_000);
         Map<SourcePosition, byte[]> heldIndex = new HashMap<>();
         long budgetCounted = 0;
         long payloadBytes = 0;
         for (int i = 0; i < EVENTS; i++) {
             byte[] polled = codec.encode(events[i], Lane.P10);
-            EventRecord decoded = withoutPayload(codec.decode(polled).record());
+            EventRecord decoded = compactEvents.compact(codec.decode(polled).record());
             SourcePosition source = new SourcePosition("eg.p10", i & 7, i);
-            QueuedTask task = new QueuedTask(source, decoded, decoded.sloDeadline(), polled.length + decoded.heldBytes());
+            QueuedTask task = new QueuedTask(source, decoded, decoded.sloDeadline(),
+                    CompactEvents.heldBytes(polled.length, decoded));
             queue.offer(task);
             heldIndex.put(source, polled);
             budgetCounted += task.bytes();
@@ -60,18 +62,11 @@ public final class HeldBytesPerEvent {
         System.out.printf("held bytes per buffered event (JOL, %d events of %.0f payload bytes):%n", EVENTS, payload);
         System.out.printf("  measured total      %8.1f bytes/event%n", perEvent);
         System.out.printf("  beyond the payload  %8.1f bytes/event  (target <= 150)%n", perEvent - payload);
-        System.out.printf("  budget counts       %8.1f bytes/event  (QueuedTask.bytes: polled bytes + heldBytes())%n",
+        System.out.printf("  budget counts       %8.1f bytes/event  (CompactEvents.heldBytes: polled + record + structures)%n",
                 (double) budgetCounted / EVENTS);
         System.out.printf("  of which: queue + index graph %.1f, held-record object %d%n",
                 (double) graph / EVENTS, heldRecordObject);
         System.out.println();
         System.out.println(GraphLayout.parseInstance(queue, heldIndex).toFootprint());
-    }
-
-    /** As the dispatch service keeps a polled event: processors get the polled bytes, so the payload is dropped. */
-    private static EventRecord withoutPayload(EventRecord event) {
-        return new EventRecord(event.eventId(), event.companyId(), event.sourceName(), event.eventType(),
-                event.groupKey(), Payload.empty(), event.attributes(), event.priority(), event.ingestedAt(),
-                event.sloDeadline(), event.attempt(), event.offloads(), event.delayUntil(), event.lastError());
     }
 }

@@ -48,7 +48,7 @@ public class FailedWritesDrainLoop {
         String alternate = clusters.alternate().orElseThrow();
         try {
             this.feed = new KafkaFailedWriteFeed(new FailedWriteFeedSettings(alternate, config.groupId(),
-                    config.pollTimeout(), config.batchSize(), config.commitTimeout()), names, codec);
+                    config.pollTimeout(), config.batchSize(), config.commitTimeout()), names, codec, metrics);
         } catch (RuntimeException e) {
             kit.close();
             throw e;

@@ -4,7 +4,9 @@ import io.eventgateway.adapters.kafka.topics.TopicNames;
 import io.eventgateway.application.ingest.LaneWrite;
 import io.eventgateway.application.recovery.FailedWrite;
 import io.eventgateway.application.recovery.FailedWriteFeed;
+import io.eventgateway.application.recovery.RecoveryMetrics;
 import io.eventgateway.application.recovery.RedriveFailedException;
+import io.eventgateway.application.recovery.RedriveSource;
 import io.eventgateway.application.record.CorruptRecordException;
 import io.eventgateway.application.record.DecodedRecord;
 import io.eventgateway.application.record.StoredRecordCodec;
@@ -12,6 +14,7 @@ import io.eventgateway.domain.task.SourcePosition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +25,9 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.NoOffsetForPartitionException;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -32,8 +37,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The failed-writes topic through a consumer group with manual commits: the recovery role commits a batch only
- * after the primary acked it, and rewinds it otherwise. The group starts from the earliest record when it has
- * committed nothing: everything on this topic is owed to the primary.
+ * after the primary acked it, and rewinds it otherwise. A partition starts from its earliest record when the group
+ * has committed nothing on it: everything on this topic is owed to the primary. A committed offset that has fallen
+ * out of the log's range means records were deleted before they were redriven: that partition stops (paused, an
+ * error logged and counted as the failure {@code offset_out_of_range}) and is never reset to either end, which would
+ * hide the loss or redrive everything again.
  *
  * <p>Not thread-safe, like the Kafka consumer it wraps: one loop calls it; only {@link #wakeup()} may be called from
  * another thread.
@@ -46,12 +54,16 @@ public final class KafkaFailedWriteFeed implements FailedWriteFeed, AutoCloseabl
     private final FailedWriteFeedSettings settings;
     private final String topic;
     private final StoredRecordCodec codec;
+    private final RecoveryMetrics metrics;
     private final Consumer<byte[], byte[]> consumer;
+    private final Set<TopicPartition> stopped = new HashSet<>();
 
-    public KafkaFailedWriteFeed(FailedWriteFeedSettings settings, TopicNames topicNames, StoredRecordCodec codec) {
+    public KafkaFailedWriteFeed(FailedWriteFeedSettings settings, TopicNames topicNames, StoredRecordCodec codec,
+            RecoveryMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.topic = Objects.requireNonNull(topicNames, "topicNames").failedWrites();
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.consumer = new KafkaConsumer<>(consumerProperties(settings));
         consumer.subscribe(List.of(topic));
     }
@@ -65,8 +77,28 @@ public final class KafkaFailedWriteFeed implements FailedWriteFeed, AutoCloseabl
             }
         } catch (WakeupException e) {
             // wakeup(): the role is stopping; its loop sees that and ends.
+        } catch (NoOffsetForPartitionException e) {
+            // Only raised where the group committed nothing (auto.offset.reset=none): start at the beginning.
+            consumer.seekToBeginning(e.partitions());
+        } catch (OffsetOutOfRangeException e) {
+            stop(e.partitions(), e.offsetOutOfRangePartitions());
         }
         return batch;
+    }
+
+    private void stop(Set<TopicPartition> partitions, Map<TopicPartition, Long> positions) {
+        consumer.pause(partitions);
+        for (TopicPartition partition : partitions) {
+            // A rebalance hands the partition back unpaused; it stops again, but is reported once.
+            if (stopped.add(partition)) {
+                metrics.onFailure(RedriveSource.FAILED_WRITES, "offset_out_of_range");
+                LOG.error("recovery: failed-writes partition {} is STOPPED: its committed position {} is out of the"
+                        + " log's range, so records were deleted before they were redriven. It is not reset to either"
+                        + " end, which would hide the loss or redrive everything again. Find what was lost (see the"
+                        + " runbook), set the group's offset by hand, then restart the recovery role.", partition,
+                        positions.get(partition));
+            }
+        }
     }
 
     @Override
@@ -152,7 +184,7 @@ public final class KafkaFailedWriteFeed implements FailedWriteFeed, AutoCloseabl
         props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "eg-recovery-" + settings.groupId());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

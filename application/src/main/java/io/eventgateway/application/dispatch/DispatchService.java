@@ -791,6 +791,8 @@ public final class DispatchService implements LaneRecordsSink, ResponsesSink, Fe
         Instant due = now.plus(delay);
         QueuedTask again = new QueuedTask(task.source(), event, due.plus(settings.slo().sloOf(event.priority())),
                 task.bytes());
+        DecodedRecord polled = codec.decode(record.stored);
+        record.stored = codec.encode(polled.record().withAttempt(event.attempt()), polled.lane());
         held.retask(record, again);
         counters.retriedInMemory++;
         metrics.onRetryScheduled(record.lane, 0);

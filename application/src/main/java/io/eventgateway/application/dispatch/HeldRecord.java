@@ -12,8 +12,12 @@ final class HeldRecord {
 
     final Lane lane;
     final PartitionState partition;
-    /** The encoded stored record as polled; never re-encoded. */
-    final byte[] stored;
+    /**
+     * The encoded stored record as polled, handed to processors as it is; re-encoded only when a retry held in memory
+     * raises its attempt, so the processor sees the attempt it is on. Its length may then differ by a byte or two from
+     * what the budget counted, which is immaterial beside the per-event estimate.
+     */
+    byte[] stored;
     /** The task as the queue and lease table know it; a RETRY replaces it (attempt + 1, new ordering deadline). */
     QueuedTask task;
     HeldStage stage;

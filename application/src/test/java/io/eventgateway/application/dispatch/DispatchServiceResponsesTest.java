@@ -74,7 +74,9 @@ class DispatchServiceResponsesTest {
 
         assertThat(h.fetch(10).isEmpty()).isTrue();
         h.advance(Duration.ofSeconds(1));
-        assertThat(h.eventIds(h.fetch(10))).containsExactly("e0");
+        LeaseGrant again = h.fetch(10);
+        assertThat(h.eventIds(again)).containsExactly("e0");
+        assertThat(h.decode(again.tasks().get(0)).attempt()).as("the processor sees the attempt it is on").isEqualTo(1);
         assertThat(h.service.status().counters().retries()).isEqualTo(1);
     }
 
